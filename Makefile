@@ -1,0 +1,34 @@
+# A newcomer's two commands: `make demo` and `make test`; each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test schema bench dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/meeting-extractor convert examples --out out/examples
+	$(BIN)/python benchmarks/summarize.py out/examples
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+schema: $(STAMP)
+	$(BIN)/meeting-extractor schema > schemas/meeting-record.schema.json
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
+
+dev: $(STAMP)
+	../shared/eval/run_dev.sh
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

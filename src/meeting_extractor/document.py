@@ -1,0 +1,83 @@
+"""The document as the field finders see it: original text, folded view, sentences."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from .models import RecordWarning, Span
+from .textview import TextView
+
+# Abbreviations that end with a dot but do not end a sentence (folded).
+_ABBREV = r"(?:tp|tt|ts|gs|pgs|ths|ts\.bs|bs|ks|cn|th\.s|p|q|tx|ng|st|mr|mrs|dr|no|tr|vd|v\.v)"
+_SENTENCE_END = regex.compile(
+    rf"(?<!\b(?i:{_ABBREV})\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?\p{{Lu}}|\d)"  # punctuation, space, capital
+    r"|\n\s*\n"  # blank line
+    r"|(?<=[.!?:\"')])\s*\n"  # line ending with punctuation
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where something was found, in folded offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    view: TextView
+    reference_date: dt.date | None = None
+    quality: str = "clean"
+    main_event: Mention | None = None
+    warnings: list[RecordWarning] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.view.text
+
+    @property
+    def folded(self) -> str:
+        return self.view.folded
+
+    @property
+    def plain(self) -> str:
+        return self.view.plain
+
+    def span(self, start: int, end: int) -> Span:
+        return self.view.span(start, end)
+
+    def original(self, start: int, end: int) -> str:
+        return self.view.original(start, end)
+
+    def warn(self, code: str, message: str) -> None:
+        self.warnings.append(RecordWarning(code=code, message=message))
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence boundaries (folded offsets), trimmed of white space."""
+        out: list[tuple[int, int]] = []
+        start = 0
+        plain = self.plain
+        for m in _SENTENCE_END.finditer(plain):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, len(plain)))
+        trimmed = []
+        for s, e in out:
+            while s < e and plain[s].isspace():
+                s += 1
+            while e > s and plain[e - 1].isspace():
+                e -= 1
+            if e > s:
+                trimmed.append((s, e))
+        return trimmed
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return pos, pos

@@ -1,0 +1,173 @@
+"""A folded view of a document with a map back to the original characters.
+
+Every cue phrase, lexicon and gazetteer match runs on ``TextView.folded``
+(lower case, tone marks and đ folded, typographic variants unified), so one
+pattern serves clean, diacritic-free and OCR-damaged text alike. Matches are
+turned into evidence with ``TextView.span``, which maps folded offsets back to
+the exact original characters, so grounding never depends on the folding.
+
+The fold is mostly one character for one character (a translation table); the
+few rewrites that change length (dropping combining marks, undoing OCR
+ligatures...) are regex passes that record their edits, and offsets are mapped
+back through those edits with a binary search.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterable
+
+import regex
+
+from .models import Span
+
+# Characters folded one-for-one besides letters with diacritics.
+_SAME_LENGTH_EXTRA = {
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'",
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ",
+    "\t": " ", "\r": " ", "\u2026": ".",
+}
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Map every Latin letter with diacritics to its bare letter (case kept)."""
+    table: dict[int, str] = {}
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            table[cp] = base
+    for k, v in _SAME_LENGTH_EXTRA.items():
+        table[ord(k)] = v
+    return table
+
+
+_COMBINING = regex.compile(r"\p{Mn}+")
+
+
+@dataclass(frozen=True)
+class _Edit:
+    new_start: int
+    new_end: int
+    old_start: int
+    old_end: int
+
+
+@dataclass
+class _Pass:
+    """The edits one length-changing rewrite made, in text order."""
+
+    edits: list[_Edit]
+    new_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.new_starts = [e.new_start for e in self.edits]
+
+    def back(self, pos: int, side: str) -> int:
+        i = bisect_right(self.new_starts, pos) - 1
+        if side == "end":
+            # an end right before a replacement must not swallow it
+            while i >= 0 and self.edits[i].new_start == pos and self.edits[i].new_end > pos:
+                i -= 1
+        if i < 0:
+            return pos
+        e = self.edits[i]
+        if pos < e.new_end:
+            return e.old_start if side == "start" else e.old_end
+        return pos + e.old_end - e.new_end
+
+
+def rewrite(text: str, pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str]) -> tuple[str, _Pass | None]:
+    """Apply a regex substitution, recording where it changed the length."""
+    parts: list[str] = []
+    edits: list[_Edit] = []
+    last = 0
+    shift = 0
+    for m in pattern.finditer(text):
+        new = repl(m)
+        old = m.group(0)
+        if new == old:
+            continue
+        parts.append(text[last:m.start()])
+        parts.append(new)
+        ns = m.start() + shift
+        edits.append(_Edit(ns, ns + len(new), m.start(), m.end()))
+        shift += len(new) - len(old)
+        last = m.end()
+    if not edits:
+        return text, None
+    parts.append(text[last:])
+    return "".join(parts), _Pass(edits)
+
+
+class TextView:
+    """The original text, its folded forms and the map between them.
+
+    ``plain`` keeps letter case (useful for names); ``folded`` is ``plain`` in
+    lower case, with the same offsets.
+    """
+
+    def __init__(self, text: str, rewrites: Iterable[tuple["regex.Pattern[str]", Callable]] = ()) -> None:
+        self.text = text
+        passes: list[_Pass] = []
+        plain = text
+        if _COMBINING.search(plain):
+            plain, p = rewrite(plain, _COMBINING, lambda m: "")
+            if p:
+                passes.append(p)
+        plain = plain.translate(_fold_table())
+        for pattern, repl in rewrites:
+            plain, p = rewrite(plain, pattern, repl)
+            if p:
+                passes.append(p)
+        folded = plain.lower()
+        if len(folded) != len(plain):  # a rare letter whose lower case is longer
+            folded = "".join(c.lower()[0] for c in plain)
+        self.plain = plain
+        self.folded = folded
+        self._passes = passes
+
+    # -- offsets ---------------------------------------------------------------
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        for p in reversed(self._passes):
+            start, end = p.back(start, "start"), p.back(end, "end")
+        return start, end
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for folded offsets [start, end), trimmed of white space."""
+        s, e = self.to_original(start, end)
+        t = self.text
+        while s < e and t[s].isspace():
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        return Span(start=s, end=e, text=t[s:e])
+
+    def original(self, start: int, end: int) -> str:
+        """The original words for folded offsets, white space folded to single spaces."""
+        s, e = self.to_original(start, end)
+        return clean_words(self.text[s:e])
+
+    def plain_words(self, start: int, end: int) -> str:
+        return clean_words(self.plain[start:end])
+
+
+_HYPHEN_BREAK = regex.compile(r"(?<=\p{L})-\s*\n\s*(?=\p{Ll})")
+_SPACES = regex.compile(r"\s+")
+
+
+def clean_words(s: str) -> str:
+    """Join line-break hyphens and fold white space (for values taken from the text)."""
+    s = _HYPHEN_BREAK.sub("", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def fold(s: str) -> str:
+    """The folded form of a short string (lexicon entries, cue phrases)."""
+    return TextView(s).folded
