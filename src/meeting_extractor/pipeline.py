@@ -18,7 +18,7 @@ from .organizers import extract_organizers
 from .people import extract_people
 from .presentations import extract_presentations
 from .quality import detect_quality
-from .schema import validate_record
+from .schema import check_grounding, validate_record
 from .textview import TextView
 from .venue import extract_venue
 
@@ -77,5 +77,7 @@ def extract(
         conclusions=conclusions,
         warnings=doc.warnings,
     )
-    validate_record(record.model_dump(mode="json"))
+    data = record.model_dump(mode="json")
+    validate_record(data)
+    check_grounding(data, text)
     return record

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Throughput and memory of `extract` in one process.
+
+    python benchmarks/bench_extract.py [--corpus DIR] [--rounds N]
+
+DIR holds variant folders of *.txt (default: ../shared/corpus/dev, whose clean/,
+no_diacritics/ and ocr/ are measured separately; falls back to tests/fixtures).
+Reports documents per second for each variant, the OCR/clean time ratio, peak
+resident memory, the cost of `import meeting_extractor`, and whether dateparser
+was needed at all.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def import_seconds() -> float:
+    code = "import time; t=time.perf_counter(); import meeting_extractor; print(time.perf_counter()-t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(5)]
+    return statistics.median(runs)
+
+
+def first_call_seconds() -> float:
+    code = ("import time; t=time.perf_counter(); from meeting_extractor import extract; "
+            "extract('Ngày 5/12/2019, tại Hà Nội, Bộ KH&CN tổ chức Hội nghị.'); print(time.perf_counter()-t)")
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
+    ap.add_argument("--rounds", type=int, default=5)
+    a = ap.parse_args()
+    corpus = a.corpus if a.corpus.is_dir() else ROOT / "tests" / "fixtures"
+    variants = [d for d in sorted(corpus.iterdir()) if d.is_dir() and any(d.glob("*.txt"))]
+
+    print(f"import meeting_extractor: {import_seconds() * 1000:.0f} ms (median of 5, fresh processes)")
+    print(f"first extract() in a fresh process (imports, data files, regex compilation): "
+          f"{first_call_seconds() * 1000:.0f} ms")
+
+    from meeting_extractor import extract
+
+    rates = {}
+    for d in variants:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(d.glob("*.txt"))]
+        size = sum(len(t.encode("utf-8")) for t in texts) / len(texts)
+        for t in texts:  # warm-up: caches, lazy imports
+            extract(t)
+        times = []
+        for _ in range(a.rounds):
+            start = time.perf_counter()
+            for t in texts:
+                extract(t)
+            times.append(time.perf_counter() - start)
+        best = min(times)
+        rates[d.name] = len(texts) / best
+        print(f"{d.name:14} {len(texts):4d} docs, mean {size / 1024:.1f} KB: {rates[d.name]:7.0f} docs/s "
+              f"(best of {a.rounds}; median {len(texts) / statistics.median(times):.0f})")
+    if "clean" in rates and "ocr" in rates:
+        print(f"OCR'd text takes {rates['clean'] / rates['ocr']:.2f}x the time of clean text")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory: {peak:.0f} MB")
+    print(f"dateparser imported during the run: {'dateparser' in sys.modules}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
