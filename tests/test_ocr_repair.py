@@ -1,0 +1,47 @@
+"""The OCR repair of the folded view: matching sees the likely syllables, evidence the printed ones."""
+from __future__ import annotations
+
+from meeting_extractor.normalize import ocr_rewrites
+from meeting_extractor.ocr_repair import repair_word
+from meeting_extractor.textview import TextView
+
+from conftest import assert_grounded
+
+
+def test_common_misreadings_are_repaired():
+    for printed, meant in {"chirc": "chuc", "t6": "to", "qudc": "quoc", "s6": "so", "nudc": "nuoc",
+                           "dugc": "duoc", "trudng": "truong", "nhirng": "nhung", "tir": "tu", "c6": "co"}.items():
+        assert repair_word(printed) == meant, printed
+
+
+def test_real_syllables_are_left_alone():
+    for word in ("thong", "tin", "hoi", "nghi", "de", "do", "tai", "ve", "nguyen", "dinh"):
+        assert repair_word(word) == word
+
+
+def test_acronyms_abbreviations_and_codes_are_not_touched():
+    view = TextView("Sở KH&CN, Tp. Huế, UBND, 178/QĐ-UBND, TS Hà", ocr_rewrites("ocr_noisy"))
+    assert "KH&CN" in view.plain and "Tp." in view.plain and "UBND" in view.plain and "178/QD-UBND" in view.plain
+
+
+def test_repaired_view_keeps_spans_on_the_printed_words():
+    printed = "Cuc Thong tin phéi hop véi S6 KH&CN t6 chirc Hoi nghi tai Tp. Pa Néng, dai‘biéu."
+    view = TextView(printed, ocr_rewrites("ocr_noisy"))
+    assert "to chuc hoi nghi" in view.folded
+    assert "so kh&cn" in view.folded
+    assert "dai bieu" in view.folded
+    i = view.folded.index("to chuc")
+    span = view.span(i, i + len("to chuc"))
+    assert span.text == "t6 chirc" == printed[span.start:span.end]
+
+
+def test_clean_text_is_not_repaired():
+    view = TextView("Ông Smith dự họp", ocr_rewrites("clean"))
+    assert view.plain == "Ong Smith du hop"
+
+
+def test_records_from_ocr_text_are_grounded():
+    from meeting_extractor import extract
+
+    text = "Ho1 nghi t6ng két nam 2019 d3 dugc t6 chirc tai Tp. Pa Néng véi hon 100 dai biéu tham dy."
+    assert_grounded(extract(text), text)
