@@ -130,8 +130,10 @@ def _skip(word: str) -> bool:
 
 def repair_match(m: "regex.Match[str]") -> str:
     word = m.group(0)
-    if _skip(word):
-        return word
+    before = m.string[m.start() - 1:m.start()]
+    after = m.string[m.end():m.end() + 1]
+    if _skip(word) or before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in word[1:]):
+        return word  # parts of document symbols (11/2014/Nb-CP) and codes stay as printed
     fixed = repair_word(word.lower())
     if fixed == word.lower():
         return word
