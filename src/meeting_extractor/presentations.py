@@ -1,9 +1,412 @@
-"""The number of presentations and their titles."""
+"""The number of presentations and their titles.
+
+- count: "sáu báo cáo tham luận", "12 tham luận", "gần 60 bài báo cáo khoa học" — a
+  number (digits or words) right before a presentation noun (data/presentation_cues.tsv);
+  "công trình" / "đề tài" count only where the sentence is about presenting them, and a
+  running total over past editions ("Tính đến nay, ... hơn 1.000 bài tham luận") is skipped.
+- items, four ways a report gives titles:
+  * after the noun: "... sáu báo cáo tham luận, cụ thể: A; B; C." (split at ";");
+  * after hearing: "Hội nghị nghe Báo cáo X; Y và thảo luận ..." (the titles follow "nghe");
+  * after presenting: "Ông X trình bày báo cáo tổng kết công tác năm 2023." (up to the end
+    of the clause);
+  * quoted: "tham luận “X” của TS Nguyễn Văn A" (the title, and the presenter as written).
+Titles are the original words (``doc.original``), each with its evidence span.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .discussion import MAX_OCR_VOWEL_ERRORS, ocr_key, top_level, trie_pattern
 from .document import Document
-from .models import Presentations
+from .lexicon import read_tsv
+from .models import Presentation, Presentations
+from .numbers import number_regex, parse_number
+from .textview import fold
+
+COLON_GAP_WORDS = 2      # "N báo cáo tại phiên toàn thể:": words allowed before a bare colon
+PRESENTED_CUT_WORDS = 4  # "trình bày báo cáo X, ...": a comma ends X after this many words
+LIST_INTRO_WORDS = 6     # words allowed between the noun and "cụ thể:" / "gồm:"
+QUOTE_GAP_WORDS = 4      # "tham luận với chủ đề “...”": words between the noun and the quote
+PRESENTER_WORDS = 8
+MIN_TITLE_WORDS = 2
+MAX_TITLE_WORDS = 45
+TOPIC_CUT_WORDS = 6      # 'Báo cáo X về “Y”': cut before the quoted subject when X is this long
+MIN_COUNT = 2
+
+
+@dataclass
+class _Lexicon:
+    patterns: dict[str, "re.Pattern[str]"] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    number_words: frozenset[str] = frozenset()
+    number_before: frozenset[str] = frozenset()
+    ocr_nouns: dict[str, list[str]] = field(default_factory=dict)  # ocr_key -> folded nouns
+
+    def pattern(self, kind: str) -> "re.Pattern[str]":
+        return self.patterns[kind]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    lex = _Lexicon()
+    by_kind: dict[str, list[str]] = {}
+    for row in read_tsv("presentation_cues.tsv"):
+        by_kind.setdefault(row["kind"], []).append(row["phrase"])
+    for kind in ("present", "hear", "context_noun", "noun"):  # the last one wins
+        lex.kinds.update({" ".join(fold(p).split()): kind for p in by_kind.get(kind, [])})
+    by_kind["scan"] = by_kind.get("noun", []) + by_kind.get("context_noun", []) + by_kind.get("hear", []) \
+        + by_kind.get("present", [])
+    lex.patterns = {k: trie_pattern(v) for k, v in by_kind.items()}
+    # OCR'd nouns are read with one vowel wrong too ("tham luon" for "tham luận")
+    nouns = by_kind.get("noun", []) + by_kind.get("context_noun", [])
+    lex.patterns["scan_ocr"] = trie_pattern(by_kind["scan"], ocr=True, fuzzy=nouns)
+    for p in nouns:
+        key = " ".join(fold(p).split())
+        lex.ocr_nouns.setdefault(ocr_key(key), []).append(key)
+    for kind in ("noun", "context_noun", "scan", "context", "exclude", "list_intro", "hear", "present", "end_cut",
+                 "title_end", "presenter"):
+        lex.patterns.setdefault(kind, trie_pattern([]))
+    lex.number_words = frozenset(w.lower() for w in by_kind.get("number_word", []))
+    lex.number_before = frozenset(" ".join(fold(w).split()) for w in by_kind.get("number_before", []))
+    return lex
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str  # noun, context_noun, hear or present
+
+
+def _scan(doc: Document, lex: _Lexicon) -> list[_Hit]:
+    """Every presentation noun and 'nghe' cue, in one pass over the folded text."""
+    kinds = lex.kinds
+    if doc.quality != "ocr_noisy":
+        return [_Hit(m.start(), m.end(), kinds.get(" ".join(m.group().split()), "noun"))
+                for m in lex.pattern("scan").finditer(doc.folded)]
+    hits = []
+    for m in lex.pattern("scan_ocr").finditer(doc.folded):
+        text = " ".join(_OCR_JUNK.sub(" ", m.group()).split())
+        kind = kinds.get(text)
+        if kind is None:
+            for noun in lex.ocr_nouns.get(ocr_key(text), ()):
+                if sum(1 for x, y in zip(text, noun) if x != y) <= MAX_OCR_VOWEL_ERRORS:
+                    kind = kinds[noun]
+                    break
+        if kind is not None:
+            hits.append(_Hit(m.start(), m.end(), kind))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _number_before() -> "regex.Pattern[str]":
+    """A number (digits or words) that ends right before a noun: searched on a short window."""
+    return regex.compile(rf"({number_regex()})\s+$")
+
+
+_SEMI_OR_QUOTE = re.compile(r"[;\"()]")
+_OCR_JUNK = re.compile(r"[.,'`]\s+")  # a stray mark between the words of an OCR'd phrase
+_COLON = re.compile(r"\s*:")
+_ABOUT_QUOTE = re.compile(r"\s+ve\s+\"")
+_TRAIL = " \t\n,;:.-…'\""
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _sentence(doc: Document, pos: int) -> tuple[int, int]:
+    s, e = doc.sentence_at(pos)
+    return (s, e) if e > s else (pos, min(len(doc.folded), pos + 300))
+
+
+def _alignment(doc: Document) -> str:
+    return "exact" if doc.quality == "clean" else "as_printed"
+
+
+# --- count --------------------------------------------------------------------
+
+def _number_ok(doc: Document, lex: _Lexicon, ns: int, ne: int, noun_end: int) -> bool:
+    """A number in words is spelt as one in clean text; "sau báo cáo của" is "after the report"."""
+    num = doc.folded[ns:ne]
+    if num[:1].isdigit():
+        return True
+    if doc.quality == "clean":
+        spelt = doc.original(ns, ne).lower().split()
+        return all(w in lex.number_words for w in spelt)
+    before = doc.folded[max(0, ns - 20):ns]
+    if before[-1:].isalpha() or (before.rstrip()[-1:].isalpha()
+                                 and not any((" " + before.rstrip()).endswith(" " + w) for w in lex.number_before)):
+        return False  # "trinh bay bao cao": "bày" in a compound, not "bảy"
+    after = doc.folded[noun_end:noun_end + 8].split()
+    return not (num == "sau" and after[:1] in (["cua"], ["do"], ["nay"]))
+
+
+def _count(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> tuple[int | None, list]:
+    folded = doc.folded
+    for m in hits:
+        if m.kind not in ("noun", "context_noun"):
+            continue
+        nm = _number_before().search(folded[max(0, m.start - 40):m.start])
+        if not nm:
+            continue
+        ns = m.start - (len(nm.group(0)))
+        ne = ns + len(nm.group(1))
+        value = parse_number(folded[ns:ne])
+        if value is None or value < MIN_COUNT or not _number_ok(doc, lex, ns, ne, m.end):
+            continue
+        s, e = _sentence(doc, m.start)
+        if m.kind == "context_noun" and not lex.pattern("context").search(folded, s, e):
+            continue
+        if lex.pattern("exclude").search(folded, s, e):
+            continue
+        return value, [doc.span(ns, m.end)]
+    return None, []
+
+
+# --- titles -------------------------------------------------------------------
+
+def _split_list(folded: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split at top-level ';' (not inside quotes or brackets)."""
+    out = []
+    start = a
+    for m in top_level(folded, a, b, _SEMI_OR_QUOTE):
+        if m.group() == ";":
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, b))
+    return out
+
+
+def _trim(folded: str, a: int, b: int) -> tuple[int, int]:
+    seg = folded[a:b]
+    lead = len(seg) - len(seg.lstrip(_TRAIL))
+    seg = seg.strip(_TRAIL)
+    if seg.startswith("va "):
+        lead += 3
+        seg = seg[3:].lstrip()
+    return a + lead, a + lead + len(seg)
+
+
+def _title(doc: Document, a: int, b: int, lex: _Lexicon, last: bool) -> tuple[int, int] | None:
+    folded = doc.folded
+    a, b = _trim(folded, a, b)
+    if last:
+        m = lex.pattern("end_cut").search(folded, a, b)
+        if m:
+            b = m.start()
+    m = _ABOUT_QUOTE.search(folded, a, b)
+    if m and _words(folded[a:m.start()]) >= TOPIC_CUT_WORDS:
+        b = m.start()
+    a, b = _trim(folded, a, b)
+    if a < b and folded[a] == "\"" and folded[a + 1:b].count("\"") == 0:
+        a += 1
+    if b > a and folded[b - 1] == "\"" and folded[a:b - 1].count("\"") == 0:
+        b -= 1
+    n = _words(folded[a:b])
+    if n < MIN_TITLE_WORDS or n > MAX_TITLE_WORDS:
+        return None
+    return a, b
+
+
+def _item(doc: Document, a: int, b: int, presenter: str | None = None) -> Presentation:
+    return Presentation(title=doc.original(a, b), presenter=presenter, alignment=_alignment(doc),
+                        evidence=[doc.span(a, b)])
+
+
+def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, int]]:
+    """'... sáu báo cáo tham luận, cụ thể: A; B; C.'"""
+    folded = doc.folded
+    out: list[tuple[int, int]] = []
+    for m in hits:
+        if m.kind not in ("noun", "context_noun"):
+            continue
+        limit = m.end + 80
+        if folded.find(":", m.end, limit) < 0 and folded.find(";", m.end, limit + 200) < 0:
+            continue  # no list follows
+        s, e = _sentence(doc, m.start)
+        if m.kind == "context_noun" and not lex.pattern("context").search(folded, s, e):
+            continue
+        window = folded[m.end:e].split()[:LIST_INTRO_WORDS + 2]
+        limit = m.end + len(" ".join(window)) + 8
+        intro = lex.pattern("list_intro").search(folded, m.end, min(e, limit))
+        colon = _COLON.match(folded, intro.end()) if intro else None
+        if intro and _words(folded[m.end:intro.start()]) > LIST_INTRO_WORDS:
+            intro = None
+        if intro is None:
+            c = folded.find(":", m.end, min(e, limit))
+            if c < 0 or _words(folded[m.end:c]) > COLON_GAP_WORDS:
+                continue  # "20 báo cáo về các chủ đề: ...": subjects, not titles
+            start = c + 1
+            colon = True
+        else:
+            start = colon.end() if colon else intro.end()
+        if not folded[start:e].strip():  # "cụ thể:" ends a line, so a sentence: the list follows
+            e = _sentence(doc, _skip_space(folded, e + 1))[1]
+        parts = _split_list(folded, start, e)
+        if len(parts) < 2 and not colon:
+            continue
+        for k, (a, b) in enumerate(parts):
+            t = _title(doc, a, b, lex, k == len(parts) - 1)
+            if t and not _has_count(folded, t[0], t[1], lex):  # "; cùng 6 báo cáo khác ..."
+                out.append(t)
+        if out:
+            break
+    return out
+
+
+def _skip_space(folded: str, pos: int) -> int:
+    while pos < len(folded) and folded[pos].isspace():
+        pos += 1
+    return min(pos, max(0, len(folded) - 1))
+
+
+def _has_count(folded: str, a: int, b: int, lex: _Lexicon) -> bool:
+    for m in lex.pattern("noun").finditer(folded, a, b):
+        if _number_before().search(folded[max(a, m.start() - 40):m.start()]):
+            return True
+    return False
+
+
+_PRESENTED_START = re.compile(r"\s*(?:ve\s+|nhung\s+|cac\s+)")
+_PRESENTED_STOP = re.compile(r"[.;:()\"]")
+
+
+def _presented(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, int]]:
+    """'Ông X trình bày báo cáo tổng kết công tác năm 2014.': the title after the noun."""
+    folded = doc.folded
+    out: list[tuple[int, int]] = []
+    for h in hits:
+        if h.kind != "present" or folded[max(0, h.start - 6):h.start].rstrip().endswith("duoc"):
+            continue  # "được trình bày bởi ..."
+        a = h.end
+        n = lex.pattern("noun").match(folded, a + len(folded[a:a + 3]) - len(folded[a:a + 3].lstrip()))
+        if n:
+            a = n.end()
+            m = re.match(r"\s*ve\s", folded[a:a + 6])
+            if m:
+                a += m.end()
+        elif not _PRESENTED_START.match(folded, a):
+            continue
+        while a < len(folded) and folded[a].isspace():
+            a += 1
+        if folded[a:a + 1] == "\"":
+            continue  # a quoted title: see _quoted
+        s, e = _sentence(doc, a)
+        stop = _PRESENTED_STOP.search(folded, a, e)
+        b = stop.start() if stop else e
+        for c in re.finditer(",", folded[a:b]):
+            if _words(folded[a:a + c.start()]) >= PRESENTED_CUT_WORDS:
+                b = a + c.start()
+                break
+        for m in lex.pattern("title_end").finditer(folded, a, b):
+            b = m.start()
+            break
+        t = _title(doc, a, b, lex, True)
+        if t and _words(folded[t[0]:t[1]]) >= 3:
+            out.append(t)
+    return out
+
+
+def _heard(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, int]]:
+    """'Hội nghị nghe Báo cáo X; Y và thảo luận ...': a capitalised noun right after 'nghe'."""
+    folded, plain = doc.folded, doc.plain
+    out: list[tuple[int, int]] = []
+    for h in hits:
+        if h.kind != "hear":
+            continue
+        a = h.end
+        while a < len(folded) and folded[a].isspace():
+            a += 1
+        if folded.startswith("cac ", a):
+            a += 4
+        n = lex.pattern("noun").match(folded, a)
+        if not n or not plain[a:a + 1].isupper():
+            continue
+        s, e = _sentence(doc, a)
+        parts = _split_list(folded, a, e)
+        for k, (ps, pe) in enumerate(parts):
+            t = _title(doc, ps, pe, lex, k == len(parts) - 1)
+            if t:
+                out.append(t)
+    return out
+
+
+def _quoted(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[int, int], str | None]]:
+    """'tham luận “X” của TS Nguyễn Văn A'."""
+    folded = doc.folded
+    out: list[tuple[tuple[int, int], str | None]] = []
+    for m in hits:
+        if m.kind != "noun":
+            continue
+        q = folded.find("\"", m.end, m.end + 60)
+        if q < 0 or _words(folded[m.end:q]) > QUOTE_GAP_WORDS or ";" in folded[m.end:q] \
+                or "." in folded[m.end:q]:
+            continue
+        close = folded.find("\"", q + 1, q + 400)
+        if close < 0:
+            continue
+        t = _title(doc, q + 1, close, lex, False)
+        if not t:
+            continue
+        presenter = None
+        after = close + 1
+        after += len(folded[after:after + 5]) - len(folded[after:after + 5].lstrip())
+        link = lex.pattern("presenter").match(folded, after)
+        if link:
+            presenter = _presenter(doc, link.end())
+        out.append((t, presenter))
+    return out
+
+
+_NAME_TOKEN = re.compile(r"\s*([^\s,.;:()\"]+(?:\.[^\s,.;:()\"]+)*)")
+_LOWER_HONORIFICS = ("ong", "ba", "dong chi", "nha bao", "luat su")
+
+
+def _presenter(doc: Document, a: int) -> str | None:
+    """'của TS Trần Văn Bình, ...': a lower-case form of address, then capitalised words."""
+    folded, plain = doc.folded, doc.plain
+    pos = a
+    for h in _LOWER_HONORIFICS:
+        m = re.match(r"\s*" + h.replace(" ", r"\s+") + r"(?!\w)", folded[pos:pos + 20])
+        if m:
+            pos += m.end()
+            break
+    end = pos
+    n = 0
+    while n < PRESENTER_WORDS:
+        m = _NAME_TOKEN.match(plain, end)
+        if not m or not m.group(1)[:1].isupper():
+            break
+        end = m.end(1)
+        n += 1
+    if n < 2:
+        return None
+    return doc.original(a, end).strip()
 
 
 def extract_presentations(doc: Document) -> Presentations:
-    return Presentations()
+    folded = doc.folded
+    if not folded.strip():
+        return Presentations()
+    lex = _lexicon()
+    hits = _scan(doc, lex)
+    if not hits:
+        return Presentations()
+    count, evidence = _count(doc, lex, hits)
+    spans: list[tuple[tuple[int, int], str | None]] = [(t, None) for t in _listed(doc, lex, hits)]
+    spans += [(t, None) for t in _heard(doc, lex, hits)]
+    spans += [(t, None) for t in _presented(doc, lex, hits)]
+    spans += _quoted(doc, lex, hits)
+    items: list[Presentation] = []
+    taken: list[tuple[int, int]] = []
+    for (a, b), presenter in spans:
+        if any(a < tb and ta < b for ta, tb in taken):
+            continue
+        taken.append((a, b))
+        items.append(_item(doc, a, b, presenter))
+    return Presentations(count=count, items=items, evidence=evidence)

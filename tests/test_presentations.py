@@ -1,0 +1,159 @@
+"""The number of presentations and their titles, on short reports written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from meeting_extractor.document import Document
+from meeting_extractor.normalize import ocr_rewrites
+from meeting_extractor.presentations import extract_presentations
+from meeting_extractor.quality import detect_quality
+from meeting_extractor.textview import TextView, fold
+
+from conftest import strip_diacritics
+
+LISTED = (
+    "Hội thảo về kinh tế số\n\n"
+    "Sáng 3/4, Sở Khoa học tổ chức hội thảo về kinh tế số. Tại hội thảo, các đại biểu đã được nghe "
+    "năm báo cáo tham luận, cụ thể: Ứng dụng trí tuệ nhân tạo trong nông nghiệp; Chuyển đổi số ở cấp xã; "
+    "Phát triển nguồn nhân lực số cho doanh nghiệp nhỏ. Hội thảo kết thúc vào buổi chiều."
+)
+HEARD = (
+    "Hội nghị nghe Báo cáo đánh giá kết quả thực hiện đề án; Báo cáo định hướng giai đoạn mới "
+    "và thảo luận về các giải pháp cho năm sau."
+)
+QUOTED = "Tham luận “Kinh tế tuần hoàn ở đô thị” của TS Trần Văn Bình nhận được nhiều sự quan tâm."
+
+
+def make_doc(text: str) -> Document:
+    quality = detect_quality(text)
+    return Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+
+
+def run(text: str):
+    result = extract_presentations(make_doc(text))
+    for span in result.evidence + [s for item in result.items for s in item.evidence]:
+        assert text[span.start:span.end] == span.text
+    return result
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_count_and_listed_titles(variant):
+    text = variant(LISTED)
+    result = run(text)
+    assert result.count == 5
+    assert result.evidence and fold(result.evidence[0].text).startswith("nam bao cao")
+    titles = [fold(i.title) for i in result.items]
+    assert titles == [
+        "ung dung tri tue nhan tao trong nong nghiep",
+        "chuyen doi so o cap xa",
+        "phat trien nguon nhan luc so cho doanh nghiep nho",
+    ]
+    assert all(i.presenter is None for i in result.items)
+
+
+def test_titles_keep_the_original_words_and_join_lines():
+    text = LISTED.replace("trong nông nghiệp;", "trong\nnông nghiệp;")
+    result = run(text)
+    assert result.items[0].title == "Ứng dụng trí tuệ nhân tạo trong nông nghiệp"
+    assert result.items[0].alignment == "exact"
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_counts_in_digits_and_words(variant):
+    assert run(variant("Hội nghị đã nhận được 25 bài tham luận của các nhà khoa học.")).count == 25
+    assert run(variant("Các chuyên gia trình bày gần 40 báo cáo khoa học tại hội nghị.")).count == 40
+    assert run(variant("Ban tổ chức đã nhận mười hai bài viết gửi tới hội thảo.")).count == 12
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_not_a_count(variant):
+    # "sau báo cáo" is "after the report"; a single report has no number
+    assert run(variant("Sau báo cáo của Sở Tài chính, các đại biểu thảo luận sôi nổi.")).count is None
+    assert run(variant("Hội nghị nghe báo cáo tổng kết công tác năm.")).count is None
+    # a running total over past editions is not this event's number
+    assert run(variant("Tính đến nay, chương trình đã tiếp nhận hơn 500 bài tham luận.")).count is None
+    # "trình bày" is not "trình bảy"
+    assert run(variant("Các tác giả trình bày báo cáo tại phiên toàn thể.")).count is None
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_works_count_only_when_presented(variant):
+    assert run(variant("Nhóm nghiên cứu đã trình bày 3 công trình tại hội nghị.")).count == 3
+    assert run(variant("Tỉnh đang xây dựng 12 công trình giao thông trọng điểm.")).count is None
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_heard_reports(variant):
+    result = run(variant(HEARD))
+    assert [fold(i.title) for i in result.items] == [
+        "bao cao danh gia ket qua thuc hien de an",
+        "bao cao dinh huong giai doan moi",
+    ]
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_quoted_title_and_presenter(variant):
+    result = run(variant(QUOTED))
+    assert len(result.items) == 1
+    assert fold(result.items[0].title) == "kinh te tuan hoan o do thi"
+    assert fold(result.items[0].presenter) == "ts tran van binh"
+
+
+def test_no_diacritics_values_are_as_printed():
+    result = run(strip_diacritics(QUOTED))
+    assert result.items[0].alignment == "as_printed"
+
+
+def test_nothing_to_find():
+    assert run("").count is None
+    result = run("Chiều 5/6, Bộ Y tế tổ chức họp báo về tình hình dịch bệnh.")
+    assert result.count is None and result.items == [] and result.evidence == []
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_title_after_presenting(variant):
+    text = variant("Bà Lê Thu Hà, Trưởng phòng Kế hoạch trình bày báo cáo tổng kết công tác năm 2023 "
+                   "và phương hướng năm 2024. Các báo cáo viên được trình bày bởi nhiều chuyên gia.")
+    result = run(text)
+    assert [fold(i.title) for i in result.items] == [
+        "tong ket cong tac nam 2023 va phuong huong nam 2024"]
+    # a legal basis after the title is not part of it
+    result = run(variant("Ông Hải trình bày báo cáo kết quả thực hiện đề án theo Quyết định 123/QĐ-UBND."))
+    assert [fold(i.title) for i in result.items] == ["ket qua thuc hien de an"]
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_sessions_of_a_training_course(variant):
+    text = variant("Trong hai ngày, học viên được truyền đạt ba chuyên đề, gồm: Kỹ năng soạn thảo văn bản; "
+                   "Lưu trữ hồ sơ điện tử; An toàn thông tin trong cơ quan nhà nước.")
+    result = run(text)
+    assert result.count == 3
+    assert len(result.items) == 3
+    # "chuyên đề" without presenting words is not a count ("3 hội nghị chuyên đề")
+    assert run(variant("Ngành sẽ tổ chức 3 hội nghị chuyên đề trong quý tới.")).count is None
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_a_list_is_not_a_list_of_subjects_and_skips_a_summary_item(variant):
+    text = variant("Hội thảo có 20 báo cáo về các chủ đề: nông nghiệp xanh, năng lượng tái tạo và "
+                   "giảm phát thải.")
+    assert run(text).items == []
+    text = variant("Hội nghị đã nghe 8 báo cáo, cụ thể: Chọn tạo giống lúa chịu mặn; Quản lý dịch hại "
+                   "tổng hợp; cùng 6 báo cáo khác về thị trường.")
+    result = run(text)
+    assert result.count == 8
+    assert [fold(i.title) for i in result.items] == ["chon tao giong lua chiu man", "quan ly dich hai tong hop"]
+
+
+def test_a_list_after_a_colon_at_the_line_end_and_a_stray_quote():
+    text = ("Hội nghị đã nghe 3 báo cáo, cụ thể:\n\" Bảo tồn rừng ngập mặn ven biển; "
+            "Phục hồi rạn san hô; Nuôi trồng rong biển bền vững.")
+    result = run(text)
+    assert [fold(i.title) for i in result.items] == [
+        "bao ton rung ngap man ven bien", "phuc hoi ran san ho", "nuoi trong rong bien ben vung"]
+
+
+def test_presenter_with_a_lower_case_form_of_address():
+    result = run("Tại hội nghị, tham luận “Xây dựng làng văn hóa kiểu mẫu” của ông Hoàng Văn Tú, "
+                 "Bí thư Đảng ủy xã, được đánh giá cao.")
+    assert result.items[0].presenter == "ông Hoàng Văn Tú"
