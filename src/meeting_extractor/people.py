@@ -1,9 +1,947 @@
-"""Named people who took part, with honorific, position and roles, merged across mentions."""
+"""Named people who took part, with honorific, position and roles, merged across mentions.
+
+How a report is read (cue phrases on the folded view, names on ``doc.plain`` where case is kept):
+
+1. One scan of the folded text finds honorifics (TS, PGS.TS, ông, đồng chí, Thượng tướng...),
+   office words (Thứ trưởng, Giám đốc...), role cues (chủ trì, phát biểu khai mạc, tham dự...) and
+   place names; small word lists (bodies, words that end a position, "tỉnh" before a place, "do",
+   "có"...) are checked only where needed, at a few positions each.
+2. A name is 2-4 capitalised syllables opening with a family name (family_names.tsv), or the
+   capitalised run right after an honorific ("ông Peter Walton"); one syllable after an honorific
+   ("ông Định") is a short mention of someone named in full before.
+3. A name is a person when something anchors it: an honorific or an office phrase before it
+   ("Thứ trưởng Bộ Y tế Nguyễn Viết Tiến" - the office phrase ends where the name begins), a
+   position after it ("X, Cục trưởng Cục ..." read up to a cue verb, a clause break or the next
+   person), or a role cue right after it.
+4. Roles come from cue phrases in the person's sentence: a verb after the person, with its list
+   of co-subjects ("A; B đồng chủ trì"), a clause opening before the person ("Phát biểu khai mạc
+   Hội nghị, TS X"), a list ("Tham dự có A, B; C"), an agent ("do X ... điều phối"), a giving
+   verb ("trao giải ... cho X"), a report of theirs ("báo cáo “...” của TS X").
+5. Mentions merge by folded name (OCR variants within a small edit distance), short mentions
+   join the person whose given name they are; a person with no participation cue was only
+   talked about and is left out (GOLD_SPEC). Office words stay in ``position`` (decision 4).
+   Attendance gives way to any more active role, and a plain speech to an opening speech, a
+   conclusion or a presentation.
+"""
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
 from .document import Document
-from .models import Person
+from .lexicon import read_tsv, split_aliases
+from .models import Person, Span
+from .textview import TextView, fold
+
+ROLE_ORDER = ("chair", "opening_speech", "speech", "presenter", "attendee",
+              "conclusion", "moderator", "guest", "awardee", "signatory")
+# Roles that already say the person spoke: a plain "speech" beside them adds nothing.
+_SPEAKING = {"opening_speech", "conclusion", "presenter"}
+
+# doc.plain has its Vietnamese letters folded to ASCII, so plain character classes serve
+_TOKEN = r"[A-Z][a-z]+(?:-[a-z]+)?"  # a capitalised syllable on doc.plain ("Seung-ho")
+_TOKEN_OCR = r"[A-Z][A-Z]?[a-z]+"  # OCR splits letters: "DPinh"
+_SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # between syllables of a name (one line break at most)
+
+
+def _nfc_lower(s: str) -> str:
+    return unicodedata.normalize("NFC", s).lower()
+
+
+def _alternation(phrases) -> str:
+    """A regex alternation over folded phrases as a prefix tree (fast on long phrase lists)."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+class _Phrase(NamedTuple):
+    kind: str  # hon | office | cue | place (places include not_person.tsv names)
+    info: tuple
+
+
+class _Words(NamedTuple):
+    """A small phrase list checked only at chosen places (a word before a name, after a comma...)."""
+
+    at: "re.Pattern[str]"  # matches a phrase starting at pos
+    ending: "re.Pattern[str]"  # finds a phrase ending at endpos
+    printed: dict[str, str]  # folded key -> the phrase as written (NFC, lower case)
+    info: dict[str, tuple]
+
+    def match_at(self, folded: str, pos: int) -> "re.Match[str] | None":
+        return self.at.match(folded, pos)
+
+    def match_before(self, folded: str, pos: int) -> "re.Match[str] | None":
+        return self.ending.search(folded, max(0, pos - 32), pos)
+
+
+def _words(rows: list[tuple[str, tuple]]) -> _Words:
+    printed, info = {}, {}
+    for phrase, extra in rows:
+        key = " ".join(fold(phrase).split())
+        if key and key not in printed:
+            printed[key] = _nfc_lower(phrase)
+            info[key] = extra
+    alt = _alternation(printed)
+    return _Words(re.compile(rf"(?:{alt})\b"), re.compile(rf"\b(?:{alt})\Z"), printed, info)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    phrases: "re.Pattern[str]"
+    lookup: dict[str, tuple[_Phrase, ...]]
+    orgs: _Words  # bodies that may continue a position ("..., Bộ Xây dựng")
+    stops: _Words  # words that end a position written after a name
+    before: _Words  # words that make the next capitalised run a place or body ("tỉnh", "Trường THPT")
+    nouns: _Words  # words after which a cue word is a noun ("Đối với Báo cáo ...")
+    agents: _Words  # "do": the next person does the clause's verb
+    asides: _Words  # "mà": the next person is talked about
+    intros: _Words  # "có", "gồm": a cue opening a list of people
+    copulas: _Words  # "là": a cue naming one person
+    family: "re.Pattern[str]"  # family names on doc.plain ("Nguyen")
+    family_ocr: "re.Pattern[str]"  # the same and their OCR misreadings
+    family_exact: frozenset[str]
+    ocr_family: dict[str, str]  # an OCR misreading of a family name -> the name ("bang" -> "Đặng")
+    verb_gap: "regex.Pattern[str]"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    table: dict[str, list[_Phrase]] = {}
+
+    def add(phrase: str, kind: str, info: tuple) -> None:
+        key = " ".join(fold(phrase).split())
+        if key:
+            entry = table.setdefault(key, [])
+            if not any(p.kind == kind for p in entry):
+                entry.append(_Phrase(kind, info))
+
+    for r in read_tsv("honorifics.tsv"):
+        add(r["phrase"], "hon", (r["canonical"], r["kind"], r["case"], r["ambiguous"],
+                                 _nfc_lower(r["phrase"])))
+    lists: dict[str, list] = {k: [] for k in ("org", "stop", "before", "noun", "agent", "aside", "adverb",
+                                              "intro", "copula")}
+    for r in read_tsv("positions.tsv"):
+        if r["kind"] == "office":
+            add(r["phrase"], "office", ())
+        else:
+            lists[r["kind"]].append((r["phrase"], ()))
+    for r in read_tsv("people_roles.tsv"):
+        if r["kind"] in lists:
+            lists[r["kind"]].append((r["phrase"], ()))
+        else:
+            add(r["phrase"], "cue", (r["role"], r["kind"], _nfc_lower(r["phrase"])))
+    for r in read_tsv("not_person.tsv"):
+        if r["kind"] == "name":
+            add(r["phrase"], "place", ())
+        else:
+            lists["before"].append((r["phrase"], (r.get("ambiguous") == "yes",)))
+    for r in read_tsv("provinces.tsv"):
+        for name in [r["canonical"], *split_aliases(r.get("aliases"))]:
+            add(name, "place", ())
+    for r in read_tsv("places.tsv"):
+        for name in [r["place"], *split_aliases(r.get("aliases"))]:
+            add(name, "place", ())
+
+    # the standard library's engine runs a long alternation several times faster than `regex`
+    # matched on a copy of the folded text where separators are spaces, after a space: the standard
+    # library's engine then tries a word's start only, and runs this long alternation fast
+    phrases = re.compile(r"[\s\x00](" + _alternation(table) + r")(?!\w)")
+    families, families_ocr, exact, ocr_family = set(), set(), set(), {}
+    for r in read_tsv("family_names.tsv"):
+        exact.add(unicodedata.normalize("NFC", r["name"]))
+        families.add(TextView(r["name"]).plain)
+        families_ocr.add(TextView(r["name"]).plain)
+        for a in split_aliases(r.get("ocr")):
+            a = TextView(a).plain
+            families_ocr.add(a)
+            if a != TextView(r["name"]).plain:
+                ocr_family.setdefault(a, unicodedata.normalize("NFC", r["name"]))
+
+
+    def fam(names) -> "re.Pattern[str]":
+        # no word boundary first: the engine then jumps to capitals; the left edge is checked by hand
+        return re.compile("(?:" + _alternation(names) + r")(?![\w&])")
+
+    adv = _alternation(" ".join(fold(p).split()) for p, _ in lists["adverb"])
+    verb_gap = regex.compile(rf"[\s,\-]*(?:(?:{adv})[\s,]+)*")
+    return _Lexicon(phrases, {k: tuple(v) for k, v in table.items()},
+                    _words(lists["org"]), _words(lists["stop"]), _words(lists["before"]),
+                    _words(lists["noun"]), _words(lists["agent"]), _words(lists["aside"]),
+                    _words(lists["intro"]), _words(lists["copula"]),
+                    fam(families), fam(families_ocr), frozenset(exact), ocr_family, verb_gap)
+
+
+_SEPARATORS = str.maketrans({c: "\x00" for c in "()[]{}\",;:!?'-./"})  # a word may follow these
+_CAPITAL_BEFORE = re.compile(r"[A-Z]\w*[ \t\n]+\Z")
+_NEXT_TOKEN = re.compile(_SEP + r"([A-Z][a-z]*(?:-[a-z]+)?)(?![\w&])")
+_NEXT_TOKEN_OCR = re.compile(_SEP + r"([A-Z](?:[A-Z]?[a-z]+)?)(?![\w&])")
+_AT_TOKEN = re.compile(_TOKEN + r"(?![\w&])")
+_AT_TOKEN_OCR = re.compile(_TOKEN_OCR + r"(?![\w&])")
+_HON_JOIN = regex.compile(r"\s*[.,\-]?\s*")
+_AFTER_HON = regex.compile(r"\s*")
+_AFTER_HON_PLURAL = regex.compile(r"\s*:?\s*")
+_PRE_GAP_BAD = regex.compile(r"[,;:()\"!?]|\.\s")
+_POST_SEP = regex.compile(r"[ \t]*(?:\n[ \t]*)?(,|-|\()\s*")
+_POS_BREAK = regex.compile(r"[,;:()\"]|\.(?=\s|$)|\n\s*\n")
+_CHAIN_SEP = regex.compile(r"\s*(?:;|,|va|cung(?:\s+voi)?)\s*(?:va\s+)?")
+_VERB_CHAIN = regex.compile(r"(?:\s+[^\s,.;:!?\"]+){0,5}?\s*(?:,|va|,\s*va)\s*")
+_CUA_END = regex.compile(r"\s*(?:\"[^\"]{0,300}\"\s*)?(?:\S+\s+){0,3}?cua\s*")
+_TRAILING_LINK = regex.compile(r"(?<![\p{L}\p{N}])(?:va|cung|voi)$")
+_CLAUSE_BREAK = regex.compile(r"[.;:!?]")
+_CLAUSE_END = regex.compile(r"\s*(?:[.;!?]|$)")
+_CHO_END = regex.compile(r"(?<![\p{L}\p{N}])cho\s*$")
+_SPACE_WORDS = regex.compile(r"\S+")
+_NEXT_WORD = regex.compile(r"\s+(\S)")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    info: tuple
+
+
+@dataclass
+class _Hon:
+    start: int
+    end: int
+    canonical: str
+    degree: bool  # a degree or rank (preferred over a form of address)
+    ambiguous: bool  # folded form is also a common word and the text has no diacritics
+    plural: bool
+
+
+@dataclass
+class _Mention:
+    name_s: int
+    name_e: int
+    tokens: int
+    family: bool
+    hon: _Hon | None = None
+    pre: tuple[int, int] | None = None
+    post: tuple[int, int] | None = None
+    start: int = 0
+    tail: int = 0
+    key: str = ""
+    short: bool = False
+    bare: bool = False
+    roles: set = field(default_factory=set)
 
 
 def extract_people(doc: Document) -> list[Person]:
-    return []
+    folded = doc.folded
+    if not folded.strip():
+        return []
+    return _Reader(doc).read()
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.folded = doc.folded
+        self.plain = doc.plain
+        self.clean = doc.quality == "clean"
+        self.ocr = doc.quality == "ocr_noisy"
+        self.lex = _lexicon()
+
+    # -- scanning --------------------------------------------------------------
+    def _scan(self) -> None:
+        folded, plain, lex = self.folded, self.plain, self.lex
+        self.hon_items: list[_Hit] = []
+        self.offices: list[_Hit] = []
+        self.cues: list[_Hit] = []
+        self.places: list[tuple[int, int]] = []
+        lookup = lex.lookup
+        spaced = "\x00" + folded.translate(_SEPARATORS)
+        for m in lex.phrases.finditer(spaced):
+            s, e = m.start(1) - 1, m.end(1) - 1
+            g = m.group(1)
+            key = g if g.isalpha() else " ".join(g.split())
+            for ph in lookup[key]:
+                k = ph.kind
+                if k == "cue":
+                    role, kind, phrase = ph.info
+                    if kind == "block":
+                        break
+                    if self.clean and " " not in key and self._printed(s, e) != phrase:
+                        continue  # a single word: the printed word decides (ký/kỳ, dự/du)
+                    self.cues.append(_Hit(s, e, kind, (role, kind)))
+                elif k == "office":
+                    self.offices.append(_Hit(s, e, k, ()))
+                elif k == "hon":
+                    if s and folded[s - 1] in "&/":
+                        continue
+                    case = ph.info[2]
+                    if case == "upper" and not plain[s].isupper():
+                        continue
+                    if case == "lower" and not plain[s].islower():
+                        continue
+                    ambiguous = ph.info[3]
+                    if ambiguous == "clean" and not self.clean:
+                        continue
+                    if ambiguous != "no" and self.clean and self._printed(s, e) != ph.info[4]:
+                        continue  # with diacritics the printed word decides (cô vs có, bà vs ba)
+                    self.hon_items.append(_Hit(s, e, k, ph.info))
+                else:
+                    self.places.append((s, e))
+        self.place_starts = [p[0] for p in self.places]
+        self.office_starts = {h.start: h for h in self.offices}
+        self.office_start_list = [h.start for h in self.offices]
+        self.hon_starts = {h.start for h in self.hon_items}
+        # cue starts that end a name (multiword cues or clause-level cues: "Kết luận", "Phát biểu")
+        self.name_stops = self.hon_starts | set(self.office_starts)
+        self.name_stops |= {c.start for c in self.cues
+                            if c.kind in ("both", "front", "list", "direct") or " " in folded[c.start:c.end]}
+        # cue words that end a position: lower case in the text, not inside an office phrase
+        pos_stops = [h.start for h in self.hon_items]
+        for c in self.cues:
+            if plain[c.start].islower() and not self._in_office(c.start):
+                pos_stops.append(c.start)
+        self.pos_stops = sorted(set(pos_stops))
+        self.cue_starts = {c.start for c in self.cues}
+        self.cue_start_list = sorted(c.start for c in self.cues if c.kind != "award")
+        self.front_starts = sorted(c.start for c in self.cues if c.kind in ("both", "front", "list", "direct"))
+        sents = self.doc.sentences
+        self.sent_starts = [s for s, _ in sents]
+        self.sent_ends = [e for _, e in sents]
+
+    def _printed(self, s: int, e: int) -> str:
+        """The printed characters of a short folded span, NFC, lower case."""
+        a, b = self.doc.view.to_original(s, e)
+        return unicodedata.normalize("NFC", self.doc.text[a:b].lower())
+
+    def _printed_case(self, s: int, e: int) -> str:
+        a, b = self.doc.view.to_original(s, e)
+        return self.doc.text[a:b]
+
+    def _word_at(self, words: _Words, pos: int) -> "re.Match[str] | None":
+        """A phrase of a small list starting at pos (a single word must be printed as listed)."""
+        m = words.match_at(self.folded, pos)
+        if m and self.clean and m.group().isalpha() and self._printed(*m.span()) != words.printed[m.group()]:
+            return None
+        return m
+
+    def _word_before(self, words: _Words, pos: int, skip: str = " \t\n") -> "re.Match[str] | None":
+        """A phrase of a small list ending right before pos (white space between)."""
+        j = pos
+        f = self.folded
+        while j > 0 and f[j - 1] in skip:
+            j -= 1
+        m = words.match_before(f, j)
+        if m and self.clean and m.group().isalpha() and self._printed(*m.span()) != words.printed[m.group()]:
+            return None
+        return m
+
+    def _org_at(self, pos: int) -> int:
+        """The end of a body's name head starting at pos ("Bộ", "Ban Chấp hành"), else 0."""
+        m = self._word_at(self.lex.orgs, pos)
+        return m.end() if m else 0
+
+    def _next_stop(self, start: int, end: int) -> int:
+        """The first word in [start, end) that ends a position: a cue verb, a person, "đã", "cùng"..."""
+        k = bisect_left(self.pos_stops, start)
+        best = self.pos_stops[k] if k < len(self.pos_stops) and self.pos_stops[k] < end else end
+        for m in self.lex.stops.at.finditer(self.folded, start, best):
+            if (m.start() == 0 or not self.folded[m.start() - 1].isalnum()) and self.plain[m.start()].islower():
+                if not self.clean or not m.group().isalpha() \
+                        or self._printed(*m.span()) == self.lex.stops.printed[m.group()]:
+                    return m.start()
+        return best
+
+    def _sentence(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def _in_place(self, pos: int) -> bool:
+        i = bisect_right(self.place_starts, pos) - 1
+        return i >= 0 and self.places[i][1] > pos
+
+    def _after_before_word(self, pos: int) -> bool:
+        m = self._word_before(self.lex.before, pos, " \t\n:")
+        if not m:
+            return False
+        (ambiguous,) = self.lex.before.info[" ".join(m.group().split())]
+        return self.clean or not ambiguous
+
+    def _in_office(self, pos: int) -> bool:
+        i = bisect_right(self.office_start_list, pos) - 1
+        return i >= 0 and self.offices[i].start < pos < self.offices[i].end
+
+    def _office_names_org(self, s: int, e: int) -> bool:
+        """ "Phó Viện trưởng Viện ...", "Vụ trưởng Vụ ...": the word after the office is its body, not a
+        family name (Viên, Vũ) even where the missing diacritics make them look alike."""
+        j = s
+        while j > 0 and self.folded[j - 1] in " \t\n":
+            j -= 1
+        i = bisect_right(self.office_start_list, j) - 1
+        if i < 0 or self.offices[i].end != j:
+            return False
+        return self.folded[s:e] in self.folded[self.offices[i].start:j].split()[:-1]
+
+    # -- honorifics ------------------------------------------------------------
+    def _honorifics(self) -> list[_Hon]:
+        out: list[_Hon] = []
+        items = self.hon_items
+        i = 0
+        while i < len(items):
+            group = [items[i]]
+            j = i + 1
+            while j < len(items) and _HON_JOIN.fullmatch(self.folded, group[-1].end, items[j].start):
+                group.append(items[j])
+                j += 1
+            i = j
+            parts, degree, amb = [], False, True
+            for h in group:
+                canonical, kind, _case, ambiguous, _phrase = h.info
+                amb = amb and ambiguous != "no" and not self.clean
+                degree = degree or kind != "address"
+                parts.append(canonical)
+            if all(" " not in p and not p.islower() for p in parts):
+                canonical = ".".join(p.rstrip(".") for p in parts)
+                if parts[-1].endswith(".") and parts[-1][:-1].istitle():
+                    canonical += "."
+            else:
+                canonical = ", ".join(parts)
+            plural = self.folded.startswith("cac ", group[0].start)
+            out.append(_Hon(group[0].start, group[-1].end, canonical, degree, amb, plural))
+        return out
+
+    # -- names -----------------------------------------------------------------
+    def _extend(self, s: int, e: int, max_tokens: int = 4) -> tuple[int, int]:
+        """Grow a name from its first syllable [s, e) over following capitalised syllables."""
+        nxt = _NEXT_TOKEN_OCR if self.ocr else _NEXT_TOKEN
+        n = 1
+        while n < max_tokens:
+            m = nxt.match(self.plain, e)
+            if not m or m.start(1) in self.name_stops:
+                break
+            e = m.end()
+            n += 1
+        return e, n
+
+    def _candidates(self, hons: list[_Hon]) -> list[_Mention]:
+        plain = self.plain
+        cands: dict[int, _Mention] = {}
+        fam = self.lex.family_ocr if self.ocr else self.lex.family
+        last_end = -1
+        for m in fam.finditer(plain):
+            s, e = m.span()
+            if s < last_end or (s and plain[s - 1].isalnum()):
+                continue
+            end, n = self._extend(s, e)
+            if n < 2:
+                continue  # "Văn bản", "Cao đẳng": one capitalised word is no name
+            if plain[s].islower() and (n < 3 or _CAPITAL_BEFORE.search(plain, max(0, s - 24), s)):
+                continue  # an OCR'd "bang Viet Dung" (Đặng), not "Binh binh" (Bình Định)
+            if s in self.office_starts or s in self.hon_starts or self._in_office(s):
+                continue
+            if self.clean and unicodedata.normalize("NFC", self._printed_case(s, e)) not in self.lex.family_exact:
+                continue  # with diacritics: Định is not Đinh, Vạn is not Văn
+            if self._in_place(s) or self._after_before_word(s):
+                continue
+            org_end = self._org_at(s)
+            if org_end > e or (org_end and self._office_names_org(s, e)):
+                continue  # "Ban Chấp hành", "Phó Viện trưởng Viện ..."
+            cands[s] = _Mention(s, end, n, True)
+            last_end = end
+        at_token = _AT_TOKEN_OCR if self.ocr else _AT_TOKEN
+        self.hon_at: dict[int, _Hon] = {}
+        for h in hons:
+            after = (_AFTER_HON_PLURAL if h.plural else _AFTER_HON).match(self.folded, h.end)
+            p = after.end()
+            self.hon_at[p] = h
+            if p in self.office_starts or p in cands:
+                continue
+            if any(c.name_s < p < c.name_e for c in cands.values()):
+                continue
+            t = at_token.match(plain, p)
+            if not t or self._in_place(p) or p in self.name_stops or self._org_at(p) > t.end():
+                continue
+            end, n = self._extend(p, t.end())
+            if h.ambiguous and n > 1:
+                continue  # "ba" (bà or ba?) before a name without a family name: not enough
+            cands[p] = _Mention(p, end, n, False, short=(n == 1))
+        return [cands[k] for k in sorted(cands)]
+
+    # -- positions -------------------------------------------------------------
+    def _pre_gap_ok(self, s: int, e: int) -> bool:
+        gap = self.folded[s:e]
+        if _PRE_GAP_BAD.search(gap):
+            return False
+        words = gap.split()
+        if len(words) > 14:
+            return False
+        if self._next_stop(s, e) < e:
+            return False
+        # a long run of lower-case words is running text, not an organisation's name
+        run = 0
+        for w in _SPACE_WORDS.finditer(self.plain, s, e):
+            if w.group()[0].islower():
+                run += 1
+                if run > 4:
+                    return False
+            else:
+                run = 0
+        return True
+
+    def _pre_position(self, m: _Mention, floor: int) -> tuple[int, int] | None:
+        """The office phrase that ends where the name begins ("Thứ trưởng Bộ Y tế |Nguyễn ...")."""
+        offices = self.offices
+        i = bisect_left(self.office_start_list, m.name_s) - 1
+        best = None
+        while i >= 0:
+            o = offices[i]
+            if o.start < floor or o.start < m.name_s - 160:
+                break
+            if self._pre_gap_ok(o.end, m.name_s) and o.end <= m.name_s:
+                best = o
+                break
+            i -= 1
+        if best is None:
+            return None
+        start = best.start
+        # "Thứ trưởng, Tổng Giám đốc X": offices joined by commas before the name
+        j = i - 1
+        while j >= 0:
+            o = offices[j]
+            if o.start < floor:
+                break
+            gap = self.folded[o.end:start]
+            k = gap.rfind(",")
+            if k < 0 or gap[k + 1:].strip() or not self._pre_gap_ok(o.end, o.end + k):
+                break
+            # not when the office belongs to the person named just before ("A - Đại sứ ..., Chủ tịch B")
+            if self.folded[floor:o.start].strip(" \t\n,-(") == "" and floor > 0:
+                break
+            start = o.start
+            j -= 1
+        return start, m.name_s
+
+    def _continues_position(self, j: int) -> bool:
+        """After a comma inside a position: another office or a body ("..., Bộ Xây dựng", "..., tỉnh X")."""
+        if self.plain[j].isupper():
+            return j not in self.cue_starts  # another office, a body, a place ("..., Bộ Xây dựng")
+        org_end = self._org_at(j)
+        if j not in self.office_starts and not org_end:
+            return False
+        # a lower-case head ("tỉnh", "thành phố") must name something: a capital follows
+        end = self.office_starts[j].end if j in self.office_starts else org_end
+        nxt = _NEXT_WORD.match(self.plain, end)
+        return bool(nxt) and nxt.group(1)[0].isupper()
+
+    def _post_position(self, m: _Mention, limit: int) -> tuple[int, int] | None:
+        f = self.folded
+        sep = _POST_SEP.match(f, m.name_e)
+        if not sep:
+            return None
+        kind = sep.group(1)
+        i = sep.end()
+        if i >= limit:
+            return None
+        if kind == "(":
+            close = f.find(")", i, min(limit, i + 160))
+            if close < 0:
+                return None
+            if not (self.plain[i].isupper() or i in self.office_starts):
+                return None
+            if not any(ch.islower() for ch in self.plain[i:close]) and i not in self.office_starts:
+                return None  # "(TTXVN)": a credit, not a position
+            return (i, close) if close > i else None
+        if i not in self.office_starts and not (self.plain[i].isupper() and self._org_at(i)):
+            return None
+        start, end = i, i
+        limit = min(limit, i + 320)
+        while True:
+            br = _POS_BREAK.search(f, i, limit)
+            b = br.start() if br else limit
+            stop = self._next_stop(i + 1, b)
+            if stop < b:
+                end = stop
+                break
+            end = b
+            if not br:
+                break
+            ch = f[b]
+            if ch == ",":
+                j = b + 1
+                while j < limit and f[j] in " \t\n":
+                    j += 1
+                if j < limit and self._continues_position(j):
+                    i = j
+                    continue
+                break
+            if ch == "(":
+                close = f.find(")", b, min(limit, b + 120))
+                if close < 0:
+                    break
+                i = close + 1
+                end = i
+                continue
+            break
+        while True:
+            while end > start and f[end - 1] in " \t\n,-":
+                end -= 1
+            t = _TRAILING_LINK.search(f, start, end)
+            if not t:
+                break
+            end = t.start()
+        return (start, end) if end > start else None
+
+    # -- reading ---------------------------------------------------------------
+    def read(self) -> list[Person]:
+        self._scan()
+        hons = self._honorifics()
+        cands = self._candidates(hons)
+        if not cands:
+            return []
+        f = self.folded
+        prev_end = 0
+        for m in cands:
+            m.hon = self.hon_at.get(m.name_s)
+            if m.hon is None:
+                m.pre = self._pre_position(m, prev_end)
+            if m.pre and m.hon is None:
+                m.hon = self.hon_at.get(m.pre[0])
+            m.start = min(x for x in (m.name_s, m.pre[0] if m.pre else m.name_s,
+                                      m.hon.start if m.hon else m.name_s))
+            prev_end = m.name_e
+        drop = set()
+        for n in range(len(cands) - 1):
+            a, b = cands[n], cands[n + 1]
+            # "bà A, Tổng Giám đốc Công ty X B...": the office after A's name is A's, and B (with
+            # nothing else to anchor it) is the end of the body's name
+            if b.pre and a.hon and not a.pre and b.hon is None:
+                sep = _POST_SEP.match(f, a.name_e)
+                if sep and sep.group(1) != "(" and sep.end() == b.pre[0]:
+                    nxt = _POST_SEP.match(f, b.name_e)
+                    if not (nxt and nxt.end() in self.office_starts):
+                        drop.add(n + 1)
+        if drop:
+            cands = [c for n, c in enumerate(cands) if n not in drop]
+        for n, m in enumerate(cands):
+            limit = cands[n + 1].start if n + 1 < len(cands) else len(f)
+            sent = self._sentence(m.name_s)
+            limit = min(limit, self.sent_ends[sent] if sent < len(self.sent_ends) else len(f))
+            m.post = self._post_position(m, limit)
+            m.tail = m.post[1] if m.post else m.name_e
+            if m.post and self.folded[m.post[1]:m.post[1] + 1] == ")":
+                m.tail = m.post[1] + 1
+            m.key = " ".join(f[m.name_s:m.name_e].split())
+            anchored = m.hon is not None or m.pre is not None or m.post is not None
+            if m.short:
+                anchored = m.hon is not None or m.pre is not None
+            m.bare = not anchored
+        mentions = [m for m in cands if not (m.bare and not m.family)]
+        self._roles(mentions)
+        return self._merge(mentions)
+
+    # -- roles -----------------------------------------------------------------
+    def _roles(self, ms: list[_Mention]) -> None:
+        f = self.folded
+        tails = [m.tail for m in ms]
+        starts = [m.start for m in ms]
+        last_verb: tuple[int, int, list[_Mention]] | None = None  # (sentence, cue end, targets)
+        for c in self.cues:
+            role, kind = c.info
+            if kind in ("award",):
+                continue
+            sent = self._sentence(c.start)
+            s0 = self.sent_starts[sent] if self.sent_starts else 0
+            attached = False
+            if kind == "give":
+                # the giver was there too ("Chủ tịch nước X trao giải cho ..."): at least an attendee
+                i = bisect_right(tails, c.start) - 1
+                if i >= 0 and ms[i].tail >= s0 and c.start - ms[i].tail <= 60 \
+                        and self.lex.verb_gap.fullmatch(f, ms[i].tail, c.start) and not self._aside(ms[i]):
+                    for t in self._chain(ms, i, s0):
+                        t.roles.add("attendee")
+            if kind in ("both", "verb", "final"):
+                targets = None
+                i = bisect_right(tails, c.start) - 1
+                if i >= 0 and ms[i].tail >= s0 and c.start - ms[i].tail <= 60 \
+                        and self.lex.verb_gap.fullmatch(f, ms[i].tail, c.start) and not self._aside(ms[i]):
+                    targets = self._chain(ms, i, s0)
+                elif last_verb and last_verb[0] == sent and self._verb_chain(ms, starts, last_verb[1], c.start):
+                    targets = last_verb[2]
+                if targets is None and kind in ("both", "final"):
+                    targets = self._agent_before(ms, tails, c.start, s0)
+                if targets and kind == "final" and not _CLAUSE_END.match(f, c.end):
+                    targets = None
+                if targets:
+                    for t in targets:
+                        t.roles.add(role)
+                    last_verb = (sent, c.end, targets)
+                    attached = True
+            if attached or kind in ("verb", "final"):
+                continue
+            j = bisect_left(starts, c.end)
+            if j >= len(ms) or self._sentence(ms[j].start) != sent:
+                continue
+            nxt = ms[j]
+            gap = f[c.end:nxt.start]
+            k = bisect_left(self.front_starts, c.end)
+            if kind != "list" and k < len(self.front_starts) and self.front_starts[k] < nxt.start:
+                continue  # a nearer cue opens the person's clause
+            if kind == "direct":
+                if not gap.strip() and not nxt.bare:
+                    nxt.roles.add(role)
+                continue
+            if kind == "give":
+                # "trao giải ... cho X", "Giải Nhất được trao cho A, ... và B"
+                to = f.endswith("cho", c.start, c.end) and not gap.strip()
+                if (to or (_CHO_END.search(gap) and len(gap) < 160)) and self._award_between(s0, nxt.start):
+                    for t in ms[j:]:
+                        if self._sentence(t.start) != sent:
+                            break
+                        t.roles.add(role)
+                continue
+            if kind == "both" and len(gap) < 400 and _CUA_END.fullmatch(gap):
+                # "báo cáo “...” của TS X", "tham luận của A và B"
+                for t in self._chain_forward(ms, j):
+                    t.roles.add(role)
+                continue
+            if kind != "list" and not self._opens_clause(c, s0):
+                continue
+            if kind == "list" or (len(gap) < 120 and self._intro_in(c.end, nxt.start)):
+                for t in ms[j:]:
+                    if self._sentence(t.start) != sent:
+                        break
+                    t.roles.add(role)
+                continue
+            if len(gap) > 200:
+                continue
+            k = gap.rfind(",")
+            if k >= 0 and not gap[k + 1:].strip():
+                nxt.roles.add(role)
+            elif len(gap) < 80 and "," not in gap and self._word_before(self.lex.copulas, nxt.start):
+                nxt.roles.add(role)  # "Chủ trì hội nghị là ông X"
+
+    def _intro_in(self, s: int, e: int) -> bool:
+        """ "Tham dự Hội nghị có ...": a list opener before any comma between the cue and the person."""
+        comma = self.folded.find(",", s, e)
+        end = e if comma < 0 else comma
+        for m in self.lex.intros.at.finditer(self.folded, s, end):
+            if not self.folded[m.start() - 1].isalnum():
+                if not self.clean or self._printed(*m.span()) == self.lex.intros.printed[" ".join(m.group().split())]:
+                    return True
+        return False
+
+    def _verb_chain(self, ms, starts, s: int, e: int) -> bool:
+        """A second verb of the same subject: "chủ trì (kỳ họp) và phát biểu khai mạc", "dự và chỉ đạo"."""
+        if e - s > 48:
+            return False
+        if not _VERB_CHAIN.fullmatch(self.folded, s, e):
+            return False
+        k = bisect_left(starts, s)
+        return k >= len(ms) or ms[k].start >= e
+
+    def _opens_clause(self, c: _Hit, s0: int) -> bool:
+        """A cue before a person opens a clause, unless a word right before makes it a noun
+        ("Đối với Báo cáo kiểm điểm ..., X yêu cầu": the report is discussed, X did not present it)."""
+        return self._word_before(self.lex.nouns, c.start) is None
+
+    def _agent_before(self, ms, tails, pos: int, s0: int) -> list[_Mention] | None:
+        """ "do X, ..., cùng các giảng viên trình bày": X is the agent of the clause's verb."""
+        i = bisect_right(tails, pos) - 1
+        if i < 0 or ms[i].tail < s0 or pos - ms[i].tail > 100:
+            return None
+        m = ms[i]
+        if self._word_before(self.lex.agents, m.start) is None or _CLAUSE_BREAK.search(self.folded, m.tail, pos):
+            return None
+        k = bisect_left(self.cue_start_list, m.tail)
+        if k < len(self.cue_start_list) and self.cue_start_list[k] < pos:
+            return None  # another verb comes first
+        return [m]
+
+    def _aside(self, m: _Mention) -> bool:
+        return self._word_before(self.lex.asides, m.start) is not None
+
+    def _chain_forward(self, ms: list[_Mention], j: int) -> list[_Mention]:
+        """A person and those listed right after them ("A, ... và B, ...")."""
+        out = [ms[j]]
+        while j + 1 < len(ms) and _CHAIN_SEP.fullmatch(self.folded, ms[j].tail, ms[j + 1].start):
+            j += 1
+            out.append(ms[j])
+        return out
+
+    def _chain(self, ms: list[_Mention], i: int, s0: int) -> list[_Mention]:
+        """The person before a verb and the co-subjects listed with them ("A, ...; B, ... đồng chủ trì")."""
+        chain = [ms[i]]
+        commas = False
+        k = i
+        while k > 0:
+            p = ms[k - 1]
+            if p.tail < s0:
+                break
+            sep = _CHAIN_SEP.fullmatch(self.folded, p.tail, ms[k].start)
+            if not sep:
+                break
+            commas = commas or "," in sep.group() and ";" not in sep.group() and "va" not in sep.group()
+            chain.append(p)
+            k -= 1
+        if len(chain) > 1 and commas:
+            head = chain[-1]
+            if self.folded[s0:head.start].strip():
+                return [ms[i]]
+        return chain
+
+    def _award_between(self, s: int, e: int) -> bool:
+        """An award noun (giải, bằng khen...) between a giving verb and its recipient."""
+        for c in self.cues:
+            if c.start >= e:
+                break
+            if c.start >= s and (c.kind == "award" or (c.kind == "give" and " " in self.folded[c.start:c.end])):
+                return True
+        return False
+
+    # -- merging ---------------------------------------------------------------
+    def _same(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if not self.ocr:
+            return False
+        ta, tb = a.split(), b.split()
+        if len(ta) != len(tb) or ta[0][:1] != tb[0][:1]:
+            return False
+        d = _distance(a, b, 3)
+        return d <= 2 and d * 5 <= len(a)
+
+    def _merge(self, ms: list[_Mention]) -> list[Person]:
+        people: list[dict] = []
+
+        def find(key: str):
+            for p in people:
+                if self._same(p["key"], key):
+                    return p
+            return None
+
+        for m in ms:
+            if m.short or m.bare:
+                continue
+            p = find(m.key)
+            if p is None:
+                p = {"key": m.key, "mentions": [], "first": m, "bare_only": False}
+                people.append(p)
+            p["mentions"].append(m)
+        for m in ms:
+            if not m.bare:
+                continue
+            p = find(m.key)
+            if p is None:
+                if m.tokens < 3 or not m.roles:
+                    continue
+                p = {"key": m.key, "mentions": [], "first": m, "bare_only": True}
+                people.append(p)
+            p["mentions"].append(m)
+        for m in ms:
+            if not m.short:
+                continue
+            best = None
+            for p in people:
+                last = p["key"].split()[-1]
+                if last == m.key or (self.ocr and len(m.key) > 3 and _distance(last, m.key, 2) <= 1):
+                    before = [x for x in p["mentions"] if x.start < m.start]
+                    score = max((x.start for x in before), default=-1)
+                    if best is None or score > best[0]:
+                        best = (score, p)
+            if best:
+                best[1]["mentions"].append(m)
+        out: list[Person] = []
+        doc = self.doc
+        for p in sorted(people, key=lambda p: p["first"].start):
+            roles: set = set()
+            for m in p["mentions"]:
+                roles |= m.roles
+            if roles & _SPEAKING:
+                roles.discard("speech")
+            if roles - {"attendee"}:
+                roles.discard("attendee")
+            if not roles:
+                continue
+            first = p["first"]
+            ms_sorted = sorted(p["mentions"], key=lambda m: m.start)
+            hon = None
+            for m in ms_sorted:
+                if m.hon and (hon is None or (m.hon.degree and not hon.degree)):
+                    hon = m.hon
+            position = None
+            for m in ms_sorted:
+                parts = []
+                if m.pre:
+                    parts.append(doc.original(*m.pre).rstrip(" ,-"))
+                if m.post:
+                    parts.append(doc.original(*m.post).rstrip(" ,-"))
+                parts = [x for x in parts if x]
+                if parts:
+                    position = ", ".join(parts)
+                    break
+            evidence: list[Span] = []
+            seen = set()
+            for m in ms_sorted:
+                sp = doc.span(m.start, max(m.tail, m.name_e))
+                if (sp.start, sp.end) not in seen and sp.end > sp.start:
+                    seen.add((sp.start, sp.end))
+                    evidence.append(sp)
+            if not evidence:
+                continue
+            name = doc.original(first.name_s, first.name_e)
+            alignment = "exact" if self.clean else "as_printed"
+            if self.ocr:
+                # the repaired reading of the printed syllables ("Nguyén Hiru" -> "Nguyen Huu"), the
+                # family name written back where OCR misread it ("bang Viet Dung" -> "Đặng Viet Dung")
+                repaired = doc.view.plain_words(first.name_s, first.name_e)
+                head, _, rest = repaired.partition(" ")
+                if head in self.lex.ocr_family:
+                    repaired = f"{self.lex.ocr_family[head]} {rest}"
+                if repaired != TextView(name).plain:
+                    name, alignment = repaired, "canonical"
+            out.append(Person(
+                name=name,
+                honorific=hon.canonical if hon else None,
+                position=position,
+                roles=[r for r in ROLE_ORDER if r in roles],
+                alignment=alignment,
+                evidence=evidence,
+            ))
+        return out
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance, stopping early once it exceeds cap (names are short)."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(v)
+            best = min(best, v)
+        if best > cap:
+            return cap + 1
+        prev = cur
+    return prev[-1]

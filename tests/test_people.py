@@ -1,0 +1,176 @@
+"""people.extract_people on short sentences written for these tests (clean and without diacritics)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from meeting_extractor.document import Document
+from meeting_extractor.normalize import ocr_rewrites
+from meeting_extractor.people import extract_people
+from meeting_extractor.quality import detect_quality
+from meeting_extractor.textview import TextView
+
+
+def strip_diacritics(s: str) -> str:
+    s = s.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def people(text: str, quality: str | None = None):
+    quality = quality or detect_quality(text)
+    doc = Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    found = extract_people(doc)
+    for p in found:
+        assert p.evidence
+        for s in p.evidence:
+            assert text[s.start:s.end] == s.text
+    return found
+
+
+def by_name(found, folded_name: str):
+    for p in found:
+        if strip_diacritics(p.name).lower() == strip_diacritics(folded_name).lower():
+            return p
+    raise AssertionError(f"{folded_name!r} not among {[p.name for p in found]}")
+
+
+# Each case: text, then the expected (name, roles) pairs. Padding makes the text look like a report.
+PAD = "Sáng 3/4, Sở Khoa học và Công nghệ tỉnh tổ chức hội thảo về chuyển đổi số trong nông nghiệp. "
+CASES = [
+    (PAD + "Phát biểu khai mạc hội thảo, PGS.TS Trần Minh Khôi, Viện trưởng Viện Cơ học, "
+           "nhấn mạnh vai trò của dữ liệu.",
+     [("Trần Minh Khôi", ["opening_speech"])]),
+    (PAD + "Thứ trưởng Bộ Tài chính Lê Hồng Sơn chủ trì buổi làm việc.",
+     [("Lê Hồng Sơn", ["chair"])]),
+    (PAD + "Các đồng chí Hà Văn Tâm, Bí thư Huyện ủy; Đặng Thị Hoa, Chủ tịch UBND huyện "
+           "đồng chủ trì hội nghị.",
+     [("Hà Văn Tâm", ["chair"]), ("Đặng Thị Hoa", ["chair"])]),
+    (PAD + "Tham dự hội thảo có bà Ngô Thị Lan, Giám đốc Sở Y tế và ông Phùng Quốc Bảo, "
+           "Phó Giám đốc Sở Công Thương.",
+     [("Ngô Thị Lan", ["attendee"]), ("Phùng Quốc Bảo", ["attendee"])]),
+    (PAD + "Ông John Miller, Giám đốc quốc gia của một tổ chức phi chính phủ, cho biết dự án "
+           "sẽ kéo dài ba năm.",
+     [("John Miller", ["speech"])]),
+    (PAD + "Giải Nhì được trao cho ThS Lưu Văn Nghĩa, giảng viên Trường Đại học Y Dược.",
+     [("Lưu Văn Nghĩa", ["awardee"])]),
+    (PAD + "Tại hội thảo, báo cáo “Cảm biến độ ẩm giá rẻ” của KS Tạ Quang Huy được nhiều "
+           "đại biểu quan tâm.",
+     [("Tạ Quang Huy", ["presenter"])]),
+    (PAD + "Phiên thảo luận do nhà báo Kiều Thu Hằng điều phối.",
+     [("Kiều Thu Hằng", ["moderator"])]),
+    (PAD + "Đại diện hai bên, ông Mạc Văn Lực và bà Tôn Nữ Hạnh ký kết biên bản hợp tác.",
+     [("Mạc Văn Lực", ["signatory"]), ("Tôn Nữ Hạnh", ["signatory"])]),
+    (PAD + "Chủ trì hội thảo là ông Quách Văn Thịnh, Giám đốc Sở Nông nghiệp.",
+     [("Quách Văn Thịnh", ["chair"])]),
+    (PAD + "Các chuyên đề do TS Đào Thị Ngọc, Phó Viện trưởng Viện Kinh tế, cùng các cộng sự trình bày.",
+     [("Đào Thị Ngọc", ["presenter"])]),
+    (PAD + "Tổng Giám đốc Công ty Phương Nam Lý Quốc Việt và Bí thư Huyện ủy Châu Văn Lợi dự và phát biểu "
+           "tại hội thảo.",
+     [("Lý Quốc Việt", ["speech"]), ("Châu Văn Lợi", ["speech"])]),
+]
+
+
+@pytest.mark.parametrize("variant", ["clean", "no_diacritics"])
+@pytest.mark.parametrize("text,expected", CASES)
+def test_names_and_roles(text, expected, variant):
+    if variant == "no_diacritics":
+        text = strip_diacritics(text)
+    found = people(text)
+    assert len(found) == len(expected), [p.name for p in found]
+    for name, roles in expected:
+        assert by_name(found, name).roles == roles
+
+
+def test_honorific_position_and_exact_name():
+    found = people(PAD + "Phát biểu khai mạc hội thảo, PGS.TS Trần Minh Khôi, Viện trưởng Viện Cơ học, "
+                         "nhấn mạnh vai trò của dữ liệu.")
+    (p,) = found
+    assert (p.name, p.honorific, p.position, p.alignment) == (
+        "Trần Minh Khôi", "PGS.TS", "Viện trưởng Viện Cơ học", "exact")
+
+
+def test_office_word_is_a_position_not_an_honorific():
+    (p,) = people(PAD + "Thứ trưởng Bộ Tài chính Lê Hồng Sơn chủ trì buổi làm việc.")
+    assert p.honorific is None
+    assert p.position == "Thứ trưởng Bộ Tài chính"
+
+
+def test_position_with_a_list_of_offices():
+    (p,) = people(PAD + "Đồng chí Võ Văn Nam, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy phát biểu chỉ đạo "
+                        "hội thảo.")
+    assert p.honorific == "đồng chí"
+    assert p.position == "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy"
+    assert p.roles == ["speech"]
+
+
+@pytest.mark.parametrize("variant", ["clean", "no_diacritics"])
+def test_mentions_merge_and_attendee_gives_way(variant):
+    text = (PAD + "Tham dự có bà Ngô Thị Lan, Giám đốc Sở Y tế. Các đại biểu thảo luận sôi nổi. "
+                  "Kết luận hội thảo, bà Lan đề nghị các huyện sớm triển khai mô hình.")
+    if variant == "no_diacritics":
+        text = strip_diacritics(text)
+    (p,) = people(text)
+    assert strip_diacritics(p.name) == "Ngo Thi Lan"
+    assert p.roles == ["conclusion"]
+    assert len(p.evidence) == 2  # the full mention and "bà Lan"
+    assert p.honorific == "bà"
+
+
+def test_opening_speech_and_conclusion_subsume_speech():
+    (p,) = people(PAD + "GS Hồ Đăng Khoa phát biểu khai mạc hội thảo. GS Hồ Đăng Khoa cho biết năm nay "
+                        "có nhiều đề tài mới. Phát biểu bế mạc, GS Khoa cảm ơn các đại biểu.")
+    assert p.roles == ["opening_speech", "conclusion"]
+
+
+@pytest.mark.parametrize("text", [
+    PAD + "Hội nghị diễn ra tại Hà Nội với sự phối hợp của Bộ Nông nghiệp và Hội Nông dân Việt Nam.",
+    PAD + "Theo chỉ đạo của Thủ tướng Phan Văn Bình, các tỉnh cần rà soát lại quy hoạch.",
+    PAD + "Hội nghị học tập tư tưởng Hồ Chí Minh về đạo đức công vụ.",
+    PAD + "Tham dự có đại diện Trường THPT Nguyễn Tri Phương và các hợp tác xã.",
+])
+def test_places_bodies_and_people_only_talked_about(text):
+    assert people(text) == []
+    assert people(strip_diacritics(text)) == []
+
+
+def test_place_before_the_name_is_not_part_of_it():
+    (p,) = people(PAD + "Chủ tịch UBND tỉnh Bình Định Hồ Minh Tâm phát biểu chào mừng các đại biểu.")
+    assert p.name == "Hồ Minh Tâm"
+    assert p.position == "Chủ tịch UBND tỉnh Bình Định"
+
+
+def test_co_is_not_an_honorific():
+    (p,) = people(PAD + "Dự hội thảo có Nguyễn Thị Thanh, Phó Chủ tịch UBND tỉnh.")
+    assert p.honorific is None
+    assert p.roles == ["attendee"]
+
+
+def test_ambiguous_ba_without_diacritics():
+    (p,) = people(strip_diacritics(PAD + "Theo bà Trịnh Thị Mai, Trưởng phòng Kế hoạch, "
+                                          "việc tập huấn cần làm sớm."))
+    assert p.honorific == "bà"
+    assert p.roles == ["speech"]
+
+
+def test_ocr_variants_of_a_name_merge():
+    text = ("Tai hoi nghi, TS Lé Xuan Dinh - Cuc truong Cuc Thong tin phat biéu khai mac. "
+            "Két luan hoi nghi, TS Lé Xuin DPinh cam két tiép tuc ho tro dia phuong.")
+    found = people(text, quality="ocr_noisy")
+    assert len(found) == 1
+    assert found[0].roles == ["opening_speech", "conclusion"]
+    assert len(found[0].evidence) == 2
+
+
+def test_ocr_misread_family_name_is_written_back():
+    # an English OCR model reads the capital Đ of "Đặng" as a lower-case b
+    text = "Phat bieu tai hoi thao, ong bang Huu Nghia, Giam doc So Xay dung cho biet ke hoach da xong."
+    (p,) = people(text, quality="ocr_noisy")
+    assert p.name == "Đặng Huu Nghia"
+    assert p.alignment == "canonical"
+    assert p.roles == ["speech"]
+
+
+def test_empty_text():
+    assert people("") == []
+    assert people("   \n") == []
