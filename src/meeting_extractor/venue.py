@@ -1,9 +1,521 @@
-"""The venue phrase and its province."""
+"""The venue phrase and its province.
+
+The place is the phrase after "tại" in the sentence that reports the main event
+(`doc.main_event`), else after "diễn ra tại" / "tổ chức tại" in the lead. The phrase
+ends at a stop word, a date, the end of the sentence, or a comma that is not followed
+by more of the address ("TP Cẩm Phả, tỉnh Quảng Ninh" goes on, ", Bộ X" ends).
+The province comes from the gazetteers (`data/provinces.tsv`, `data/places.tsv`):
+a province named in the phrase, else a city or district that lies in one. Clean
+text must spell the name with its diacritics ("Vĩnh" is not the city of Vinh);
+OCR text may be a few OCR confusions away from it. When the phrase names a unit
+without its name ("Hội trường UBND tỉnh") the province is taken from the text only
+when the text names exactly one.
+"""
 from __future__ import annotations
 
-from .document import Document
-from .models import Venue
+from dataclasses import dataclass
+from functools import lru_cache
 
+import re
+
+from .document import Document
+from .event import alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key
+from .lexicon import lookup_key, read_tsv, split_aliases
+from .models import Span, Venue
+from .textview import TextView, clean_words, fold
+
+_L = r"(?<!\w)"
+_R = r"(?!\w)"
+_TABLE = "venue_cues.tsv"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry a name resolves to."""
+
+    province: str      # canonical pre-2025 province
+    is_province: bool  # the name is the province itself (not a city or district in it)
+    building: bool     # a well-known building: does not by itself state the province
+
+
+@lru_cache(maxsize=1)
+def _cue_rows() -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in read_tsv(_TABLE):
+        rows = out.setdefault(row["kind"], [])
+        for phrase in [row["phrase"]] + split_aliases(row.get("ocr")):
+            rows.append((phrase, row.get("case") or ""))
+    return out
+
+
+def _cues(kind: str) -> list[str]:
+    return [p for p, _ in _cue_rows().get(kind, [])]
+
+
+@lru_cache(maxsize=1)
+def province_2025() -> dict[str, str]:
+    """Pre-2025 canonical province -> the post-2025 unit it belongs to."""
+    return {r["canonical"]: r["in_2025"] for r in read_tsv("provinces.tsv") if r.get("in_2025")}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple["re.Pattern[str]", dict[str, dict[str, Place]], dict[str, str]]:
+    """A pattern over every province and place name (folded), per folded name its spellings,
+    and per folded name the spelling to restore (the first listed)."""
+    buildings = tuple(" ".join(fold(b).split()) + " " for b in _cues("building"))
+    names: dict[str, dict[str, Place]] = {}
+    spelling: dict[str, str] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = _dash(" ".join(fold(name).split()))
+        if key:
+            names.setdefault(key, {}).setdefault(_dash(tone_key(name)), place)
+            spelling.setdefault(key, name)
+
+    for r in read_tsv("provinces.tsv"):
+        place = Place(r["canonical"], True, False)
+        for name in [r["canonical"]] + split_aliases(r.get("aliases")):
+            add(name, place)
+    for r in read_tsv("places.tsv"):
+        folded = " ".join(fold(r["place"]).split()) + " "
+        building = r.get("kind") == "địa danh" and folded.startswith(buildings)
+        place = Place(r["province"], False, building)
+        for name in [r["place"]] + split_aliases(r.get("aliases")):
+            add(name, place)
+    alts = list(names)
+    pattern = re.compile(_L + alternation(alts, dash=True) + _R)
+    return pattern, names, spelling
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _dash(s: str) -> str:
+    return _DASH.sub("-", s)
+
+
+def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
+    """The place a gazetteer match names; on clean text the diacritics must agree."""
+    spellings = _gazetteer()[1].get(_dash(lookup_key(m.group())))
+    if not spellings:
+        return None
+    if doc.quality != "clean":
+        if not any(ch.isupper() for ch in doc.plain[m.start():m.end()]):
+            return None  # a place name is written with capitals; "co do" is not Cờ Đỏ
+        nxt = _NEXT_CAPITAL.match(doc.plain, m.end())
+        if nxt and nxt.group(1).isupper() and nxt.group(2).islower():
+            return None  # part of a longer name: "Vinh Tuong" is Vĩnh Tường, not the city of Vinh
+        places = set(spellings.values())
+        return next(iter(places)) if len({p.province for p in places}) == 1 else None
+    return spellings.get(_dash(tone_key(doc.original(m.start(), m.end()))))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, "re.Pattern[str]"]:
+    c = _cues
+    date = r"(?<![\d/.])\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
+    return {
+        "intro": re.compile(_L + r"(?P<intro>" + alternation(c("intro")) + r")\s+"),
+        "after_verb": re.compile(_L + alternation(c("intro_after_verb")) + r"\s+"),
+        "start": re.compile(alternation(c("place_start")) + _R),
+        "admin": re.compile(alternation(c("admin")) + _R),
+        "admin_number": re.compile(alternation(c("admin_number")) + r"\s+\d"),
+        "not_place": re.compile(alternation(c("not_place")) + _R),
+        "stop": re.compile(
+            r"\s*(?:(?P<word>" + _L + alternation(c("stop") + c("stop_before_lower")) + _R + r")"
+            + rf"|(?P<date>{date}|{_L}{alternation(c('time_stop'))}\s+(?:\d|nay|qua|mai|hom){_R})"
+            + r"|(?P<punct>[;:!?\[\]\"]|\.(?=\s|$)|,|\(|\)))"),
+        "restore": re.compile(_L + alternation(c("restore")) + _R),
+        "before_lower": re.compile(alternation(c("stop_before_lower"))),
+        "verb": re.compile(_L + alternation(cue_phrases("held_before") + cue_phrases("held_after")) + _R),
+        "online": re.compile(_L + alternation(c("online")) + _R),
+        "generic": re.compile(_L + alternation(c("generic_unit")) + _R),
+        "org": re.compile(_L + alternation(c("org_before")) + _R),
+    }
+
+
+# -- the place phrase ---------------------------------------------------------------
+
+def _place_at(doc: Document, start: int, limit: int) -> tuple[int, int] | None:
+    """The place phrase that begins at folded `start` (right after 'tại'), or None."""
+    f, plain, P = doc.folded, doc.plain, _patterns()
+    while start < limit and f[start].isspace():
+        start += 1
+    if start >= limit or P["not_place"].match(f, start, limit):
+        return None
+    gaz = _gazetteer()[0]
+    if not (plain[start].isupper() or P["start"].match(f, start, limit) or _gazetteer_at(doc, start, limit)
+            or plain[start].isdigit()
+            or doc.quality == "ocr_noisy" and _upper_next_word(doc, start, limit)):
+        return None
+    pos = start
+    end = limit
+    max_end = min(limit, start + 160)
+    while pos < max_end:
+        m = P["stop"].search(f, pos, max_end)
+        if m is None:
+            end = max_end
+            break
+        if m.group("word"):
+            if (m.start("word") == start
+                    or not genuine(doc, m.start("word"), m.end("word"), ("stop", "stop_before_lower"), table=_TABLE)
+                    or P["before_lower"].fullmatch(f, m.start("word"), m.end("word"))
+                    and not _lower_next(doc, m.end("word"))):
+                pos = m.end("word")
+                continue
+            end = m.start()
+            break
+        if m.group("date"):
+            end = m.start()
+            break
+        punct = m.group("punct")
+        if punct == "." and _abbreviation_before(f, m.start("punct")):
+            pos = m.end()  # "Tp. Đà Nẵng", "Q. 1"
+            continue
+        if punct == "(":
+            close = f.find(")", m.end(), min(max_end, m.end() + 50))
+            if close > 0 and gaz.search(f, m.end(), close):
+                pos = close + 1  # "(Phú Yên)" belongs to the address
+                continue
+            end = m.start()
+            break
+        if punct == ",":
+            nxt = m.end()
+            while nxt < max_end and f[nxt].isspace():
+                nxt += 1
+            if nxt < max_end and (P["admin"].match(f, nxt, max_end) or P["admin_number"].match(f, nxt, max_end)
+                                  or _gazetteer_at(doc, nxt, max_end)):
+                pos = nxt
+                continue
+        end = m.start()
+        break
+    while end > start and (f[end - 1].isspace() or f[end - 1] in ",.;:-–"):
+        end -= 1
+    if end <= start:
+        return None
+    if len(f[start:end].split()) > 20:
+        return None
+    return start, end
+
+
+def _upper_next_word(doc: Document, start: int, limit: int) -> bool:
+    """OCR text: "tai ba Nang" (Đà Nẵng with Đ misread) still starts a place when the next word is capitalised."""
+    m = _SHORT_THEN_WORD.match(doc.plain, start, limit)
+    return bool(m and m.group(1).isupper())
+
+
+_SHORT_THEN_WORD = re.compile(r"[^\W\d_]{1,3}\s+([^\W\d_])")
+
+
+def _abbreviation_before(f: str, dot: int) -> bool:
+    word = f[max(0, dot - 4):dot].split()
+    return bool(word) and word[-1] in _abbreviations() and not f[dot - len(word[-1]) - 1:dot - len(word[-1])].isalnum()
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(" ".join(fold(p).split()) for p in _cues("abbreviation"))
+
+
+def _lower_next(doc: Document, pos: int) -> bool:
+    m = _NEXT_WORD.match(doc.plain, pos)
+    return bool(m and m.group(1).islower())
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
+_NEXT_CAPITAL = re.compile(r"[ \t]+([^\W\d_])([^\W\d_])")
+
+
+def _gazetteer_at(doc: Document, pos: int, limit: int) -> bool:
+    m = _gazetteer()[0].match(doc.folded, pos, limit)
+    return bool(m and _resolve(doc, m))
+
+
+def _tai_ok(doc: Document, m: "re.Match[str]", clause_start: int) -> bool:
+    """'tại' is the preposition (not "Tài" in "Bộ Tài chính") and the place is not that of a body
+    named right before it ("Đại sứ quán Pháp tại Việt Nam")."""
+    s, e = m.span("intro")
+    if not genuine(doc, s, e, ("intro",), lower=False, table=_TABLE):
+        return False
+    plain, f = doc.plain, doc.folded
+    if doc.quality != "clean" and plain[s].isupper():
+        before = plain[max(0, s - 3):s].rstrip()
+        if before and before[-1].isalnum():
+            return False  # a capitalised "Tai" inside a phrase is a name (Tài)
+    # the words since the last comma or clause start
+    lo = max(clause_start, s - 60)
+    comma = max(f.rfind(",", lo, s), f.rfind(";", lo, s), f.rfind("(", lo, s))
+    lo = comma + 1 if comma >= 0 else lo
+    for org in _patterns()["org"].finditer(f, lo, s):
+        phrase = " ".join(org.group().split())
+        case = next((c for p, c in _cue_rows()["org_before"] if " ".join(fold(p).split()) == phrase), "")
+        if case == "cap" and not plain[org.start()].isupper():
+            continue
+        between = f[org.end():s]
+        if len(between.split()) > 6 or _patterns()["verb"].search(between):
+            continue  # "Công ty X tổ chức hội thảo tại ...": the place is the event's
+        return False
+    return True
+
+
+def _place_in(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
+    for m in _patterns()["intro"].finditer(doc.folded, lo, hi):
+        if not _tai_ok(doc, m, lo):
+            continue
+        place = _place_at(doc, m.end(), hi)
+        if place:
+            return place
+    return None
+
+
+# -- the province ---------------------------------------------------------------------
+
+def _province_in(doc: Document, s: int, e: int
+                 ) -> tuple[tuple[Place, tuple[int, int]] | None, list[tuple[int, int, str]]]:
+    """The province the phrase names: a province name (the last), else a city or district (the last);
+    and the names found, with their spelling in the gazetteer (to restore text without diacritics)."""
+    best_province = best_place = None
+    names: list[tuple[int, int, str]] = []
+    spelling = _gazetteer()[2]
+    for m in _gazetteer()[0].finditer(doc.folded, s, e):
+        place = _resolve(doc, m)
+        if place is None:
+            continue
+        names.append((m.start(), m.end(), spelling[_dash(lookup_key(m.group()))]))
+        if place.building:
+            continue
+        if place.is_province:
+            best_province = (place, m.span())
+        else:
+            best_place = (place, m.span())
+    found = best_province or best_place
+    if found is None and doc.quality == "ocr_noisy":
+        fuzzy = _fuzzy_province(doc, s, e)
+        if fuzzy:
+            place, span, key = fuzzy
+            found = (place, span)
+            if key:
+                names.append((span[0], span[1], spelling[key]))
+    return found, names
+
+
+def _restored(doc: Document, s: int, e: int, names: list[tuple[int, int, str]]) -> str:
+    """Text without diacritics or OCR'd: the phrase as printed (OCR'd: as read after OCR repair),
+    with gazetteer names and address words given their full spelling ("Tp. Pa Néng" -> "Tp. Đà Nẵng")."""
+    f, plain = doc.folded, doc.plain
+    pieces = list(names)
+    words = _restore_words()
+    for m in _patterns()["restore"].finditer(f, s, e):
+        word = words.get(" ".join(m.group().split()))
+        if word and not any(a < m.end() and m.start() < b for a, b, _ in pieces):
+            pieces.append((m.start(), m.end(), word[:1].upper() + word[1:] if plain[m.start()].isupper() else word))
+    def gap(a: int, b: int) -> str:
+        if a >= b:
+            return ""
+        if doc.quality == "ocr_noisy":
+            return plain[a:b]  # the words as read after OCR repair
+        os_, oe_ = doc.view.to_original(a, b)
+        return doc.text[os_:oe_]
+
+    out, cur = [], s
+    for a, b, text in sorted(pieces):
+        if a < cur:
+            continue
+        out.append(gap(cur, a))
+        out.append(text)
+        cur = b
+    out.append(gap(cur, e))
+    return clean_words("".join(out))
+
+
+@lru_cache(maxsize=1)
+def _restore_words() -> dict[str, str]:
+    return {" ".join(fold(p).split()): p for p in _cues("restore")}
+
+
+def _unique_province(doc: Document) -> tuple[Place, tuple[int, int]] | None:
+    """The one province the whole text names, if it names exactly one."""
+    seen: dict[str, tuple[Place, tuple[int, int]]] = {}
+    for m in _gazetteer()[0].finditer(doc.folded):
+        place = _resolve(doc, m)
+        if place is None or place.building or not doc.plain[m.start()].isupper():
+            continue
+        seen.setdefault(place.province, (place, m.span()))
+        if len(seen) > 1:
+            return None
+    return next(iter(seen.values())) if seen else None
+
+
+# OCR-tolerant names: a key that undoes the commonest misreadings, and one-deletion variants,
+# so that a name at most one edit (or one substitution) away from a gazetteer name is found.
+_OCR_KEY = [(re.compile(r"ir"), "u"), (re.compile(r"[06]"), "o"), (re.compile(r"1"), "l"),
+            (re.compile(r"3"), "a"), (re.compile(r"(?<![a-z])p(?![hl])"), "d")]
+
+
+def _ocr_key(words: str) -> str:
+    for pattern, repl in _OCR_KEY:
+        words = pattern.sub(repl, words)
+    return re.sub(r"[^a-z]", "", words)
+
+
+def _deletions(key: str) -> list[tuple[str, int]]:
+    return [(key[:i] + key[i + 1:], i) for i in range(len(key))]
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> tuple[dict, dict, dict]:
+    """Keys of names of 6+ letters: whole, with one letter deleted at a known position, with one deleted anywhere."""
+    whole: dict[str, set[str]] = {}
+    at: dict[tuple[str, int], set[str]] = {}
+    anywhere: dict[str, set[str]] = {}
+    for key, spellings in _gazetteer()[1].items():
+        provinces = {(p.province, key) for p in spellings.values() if not p.building}
+        okey = _ocr_key(key)
+        if len(okey) < 6 or len({p for p, _ in provinces}) != 1:
+            continue
+        whole.setdefault(okey, set()).update(provinces)
+        for v, i in _deletions(okey):
+            at.setdefault((v, i), set()).update(provinces)
+            anywhere.setdefault(v, set()).update(provinces)
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    return freeze(whole), freeze(at), freeze(anywhere)
+
+
+def _within_one(key: str) -> set[tuple[str, str]]:
+    """(province, name) of the names one edit away from `key`: equal; one vowel misread as another
+    vowel, or any letter misread when the name is long (8+ letters); one letter lost or added when
+    the name is long. Short names allow less: "Quan tri" must not become Quảng Trị."""
+    whole, at, anywhere = _fuzzy_index()
+    found = set(whole.get(key, ()))
+    long = len(key) >= 8
+    if long:
+        found |= anywhere.get(key, frozenset())    # the OCR lost a letter
+    for v, i in _deletions(key):
+        for province, name in at.get((v, i), frozenset()):   # one letter misread
+            other = _ocr_key(name)
+            if long or (key[i] in _VOWELS and other[i] in _VOWELS) or {key[i], other[i]} in _CONFUSED:
+                found.add((province, name))
+        if long:
+            found |= whole.get(v, frozenset())     # the OCR added a letter
+    return found
+
+
+_VOWELS = frozenset("aeiouy")
+_CONFUSED = [{"b", "d"}]  # "Đ" read as "b" ("ba Nang")
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _fuzzy_province(doc: Document, s: int, e: int) -> tuple[Place, tuple[int, int]] | None:
+    """A province or place a name in the phrase is one OCR edit away from: read from the printed
+    words first, then from the repaired folded view; an ambiguous or conflicting answer is none."""
+    printed = TextView(doc.original(s, e))
+    answer = _fuzzy_words(printed.plain, printed.folded)
+    repaired = _fuzzy_words(doc.plain, doc.folded, s, e)
+    doc_words = list(_WORD.finditer(doc.folded, s, e))
+    if repaired and (answer is None or answer[0] == repaired[0]):
+        province, (i, n), key = repaired
+    elif answer and len(doc_words) == len(list(_WORD.finditer(printed.folded))):
+        province, (i, n), key = answer  # the same words, read from the printed text
+    elif answer:
+        return Place(answer[0], True, False), (s, e), None
+    else:
+        return None
+    return Place(province, True, False), (doc_words[i].start(), doc_words[i + n - 1].end()), key
+
+
+def _fuzzy_words(plain: str, folded: str, s: int = 0, e: int | None = None
+                 ) -> tuple[str, tuple[int, int], str] | None:
+    """(province, (first word, word count), gazetteer name) of the first name one edit from a gazetteer name."""
+    words = list(_WORD.finditer(folded, s, len(folded) if e is None else e))
+    for i, w in enumerate(words):
+        for n in (3, 2, 1):
+            if i + n > len(words) or not any(plain[x.start():x.start() + 1].isupper() for x in words[i:i + n]):
+                continue
+            key = _ocr_key(" ".join(x.group() for x in words[i:i + n]))
+            if len(key) < 6:
+                continue
+            found = _within_one(key)
+            if len({p for p, _ in found}) == 1:
+                province, name = sorted(found)[0]
+                return province, (i, n), name
+    return None
+
+
+# -- the venue ---------------------------------------------------------------------------
 
 def extract_venue(doc: Document) -> Venue | None:
+    f = doc.folded
+    if not f.strip():
+        return None
+    P = _patterns()
+    place = None
+    online = None
+    if doc.main_event is not None:
+        s, e = sentence_bounds(doc, doc.main_event.start)
+        place = _place_in(doc, s, e)
+        online = P["online"].search(f, s, e)
+    if place is None:
+        place = _lead_place(doc)
+    if place is None and online is None:
+        return None
+    evidence: list[Span] = []
+    name = province = None
+    if place:
+        found, names = _province_in(doc, *place)
+        name = doc.original(*place) if doc.quality == "clean" else _restored(doc, *place, names)
+        evidence.append(doc.span(*place))
+        if found is None and (P["generic"].search(f, *place) or _named_right_after(doc, place)):
+            # "Hội trường UBND tỉnh", "Hội trường Trường Đại học X, Đại học Huế": the one
+            # province the text names
+            found = _unique_province(doc)
+            if found:
+                evidence.append(doc.span(*found[1]))
+        if found:
+            province = found[0].province
+    elif online is not None:
+        name = doc.original(*online.span())
+        name = "trực tuyến" if fold(name) == "truc tuyen" else name
+        evidence.append(doc.span(*online.span()))
+    evidence = [sp for sp in evidence if sp.text]
+    if not evidence or not name:
+        return None
+    if province:
+        alignment = "canonical"
+    else:
+        alignment = "exact" if doc.quality == "clean" or online is not None and not place else "as_printed"
+    return Venue(name=name, province=province, province_2025=province_2025().get(province) if province else None,
+                 online=online is not None, alignment=alignment, evidence=_dedupe(evidence))
+
+
+def _named_right_after(doc: Document, place: tuple[int, int]) -> bool:
+    """Is a province or place named just after the place phrase (in the next few words)?"""
+    s, e = place
+    _, sent_end = sentence_bounds(doc, s)
+    for m in _gazetteer()[0].finditer(doc.folded, e, min(sent_end, e + 60)):
+        if _resolve(doc, m):
+            return True
+    return False
+
+
+def _lead_place(doc: Document) -> tuple[int, int] | None:
+    """'diễn ra tại X' / 'tổ chức tại X' in the lead, when the main event's sentence names no place."""
+    f = doc.folded
+    _, body = headline_bounds(doc)
+    hi = min(len(f), body + 2000)
+    for m in _patterns()["after_verb"].finditer(f, body, hi):
+        s, e = sentence_bounds(doc, m.start())
+        place = _place_at(doc, m.end(), e)
+        if place:
+            return place
     return None
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    seen, out = set(), []
+    for s in spans:
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            out.append(s)
+    return out

@@ -1,0 +1,134 @@
+"""Event type, title, edition and the main-event mention (short sentences written for these tests)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from meeting_extractor.document import Document
+from meeting_extractor.event import extract_event, sentence_bounds
+from meeting_extractor.normalize import ocr_rewrites
+from meeting_extractor.quality import detect_quality
+from meeting_extractor.textview import TextView
+
+
+def make(text: str, quality: str | None = None) -> Document:
+    quality = quality or detect_quality(text)
+    return Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+
+
+def strip(text: str) -> str:
+    """The text without diacritics, as a diacritic-free variant of a report would print it."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+
+
+def run(text: str, quality: str | None = None):
+    doc = make(text, quality)
+    event, mention = extract_event(doc)
+    if event is not None:
+        for span in event.evidence:
+            assert text[span.start:span.end] == span.text
+            assert span.text
+    return doc, event, mention
+
+
+def fold(s: str | None) -> str | None:
+    return None if s is None else " ".join(strip(s).lower().split())
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip], ids=["clean", "no_diacritics"])
+@pytest.mark.parametrize("text, etype, title, edition", [
+    ("Sáng 3/4, Sở Y tế tỉnh Lào Cai đã tổ chức Hội nghị tổng kết công tác phòng chống dịch năm 2023.",
+     "hội nghị", "tổng kết công tác phòng chống dịch năm 2023", None),
+    ("Hội nghị Ban Chấp hành Hội Luật gia lần thứ ba diễn ra sáng nay tại trụ sở Hội.",
+     "hội nghị", "Ban Chấp hành Hội Luật gia", 3),
+    ("Sáng 9/9, Đại hội Hội Cựu chiến binh huyện lần thứ VII được tổ chức tại hội trường huyện.",
+     "đại hội", "Hội Cựu chiến binh huyện", 7),
+    ("Ngày 2/2, UBND huyện tổ chức hội nghị nhằm đánh giá công tác năm qua.",
+     "hội nghị", None, None),
+    ("Trường Đại học Xây dựng tổ chức Hội thảo khoa học: Vật liệu mới cho xây dựng bền vững.",
+     "hội thảo", "Vật liệu mới cho xây dựng bền vững", None),
+    ("Tọa đàm Phụ nữ khởi nghiệp do Hội Liên hiệp Phụ nữ tỉnh tổ chức diễn ra chiều 8/3.",
+     "tọa đàm", "Phụ nữ khởi nghiệp", None),
+    ("Tối 20/11, Sở Giáo dục tổ chức Lễ trao Giải thưởng Nhà giáo tâm huyết năm 2024.",
+     "lễ trao giải", "Giải thưởng Nhà giáo tâm huyết năm 2024", None),
+    ("Ngày 4/5, Viện Thổ nhưỡng tổ chức hội thảo chuyên đề Biến đổi khí hậu và nông nghiệp.",
+     "hội thảo", "chuyên đề Biến đổi khí hậu và nông nghiệp", None),
+    ("Ngày 6/6, Sở Lao động tổ chức hội thảo Cách mạng công nghiệp lần thứ tư và giáo dục nghề nghiệp.",
+     "hội thảo", "Cách mạng công nghiệp lần thứ tư và giáo dục nghề nghiệp", None),
+    ("Chiều 12/8, Hiệp hội Du lịch tổ chức tọa đàm với chủ đề “Du lịch xanh sau đại dịch” tại Huế.",
+     "tọa đàm", "Du lịch xanh sau đại dịch", None),
+    ("Ngày 8/8, Viện Sử học tổ chức Hội thảo quốc tế lần thứ 2 về Lịch sử đô thị tại Hà Nội.",
+     "hội thảo", "quốc tế về Lịch sử đô thị", 2),
+    ("Sáng 1/7, Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ huyện khóa XXI đã khai mạc.",
+     "hội nghị", "Ban Chấp hành Đảng bộ huyện khóa XXI", 5),
+    ("Ông Lê Văn Nam chủ trì cuộc họp giao ban tuần của phòng.",
+     "cuộc họp", "giao ban tuần của phòng", None),
+])
+def test_type_title_edition(variant, text, etype, title, edition):
+    _, event, mention = run(variant(text))
+    assert event is not None and mention is not None
+    assert event.type == etype
+    assert fold(event.title) == fold(title)
+    assert event.edition == edition
+
+
+def test_title_keeps_diacritics_on_clean_text():
+    _, event, _ = run("Ngày 10/10, Sở Công Thương tổ chức Hội nghị “Kết nối cung cầu nông sản”.")
+    assert event.title == "Kết nối cung cầu nông sản"
+    assert event.alignment == "exact"
+
+
+def test_body_report_wins_over_headline_noun():
+    text = ("Tập huấn kỹ năng số cho cán bộ xã\n\n"
+            "Ngày 5/6, tại Đà Lạt, Trung tâm Chuyển đổi số tổ chức Hội thảo “Kỹ năng số trong quản lý”.")
+    for variant in (text, strip(text)):
+        doc, event, mention = run(variant)
+        assert event.type == "hội thảo"
+        assert fold(event.title) == fold("Kỹ năng số trong quản lý")
+        assert mention.start > variant.index("\n\n")
+
+
+def test_mention_is_the_first_report_of_holding():
+    text = ("Phát biểu khai mạc Hội nghị, ông Hải nhấn mạnh vai trò của kinh tế số. "
+            "Trước đó, sáng 7/7, Bộ Công Thương đã tổ chức Hội nghị xúc tiến thương mại vùng Tây Bắc tại Sơn La.")
+    for variant in (text, strip(text)):
+        doc, event, mention = run(variant)
+        s, e = sentence_bounds(doc, mention.start)
+        assert "xuc tien" in doc.folded[s:e]
+        assert fold(event.title) == fold("xúc tiến thương mại vùng Tây Bắc")
+
+
+def test_first_time_said_of_the_event_is_edition_one():
+    text = ("Ngày 1/3, Bộ Công Thương tổ chức Diễn đàn Logistics ASEAN. "
+            "Đây là lần đầu tiên diễn đàn này được tổ chức tại Việt Nam.")
+    for variant in (text, strip(text)):
+        _, event, _ = run(variant)
+        assert event.type == "diễn đàn" and event.edition == 1
+
+
+def test_first_time_said_of_something_else_is_not_an_edition():
+    text = ("Ngày 1/3, Bộ Nông nghiệp tổ chức lễ ra mắt Trung tâm Giống cây trồng. "
+            "Đây là lần đầu tiên cả nước có một cơ quan chuyên về giống.")
+    _, event, _ = run(text)
+    assert event.type == "lễ ra mắt" and event.edition is None
+
+
+def test_a_surname_is_not_a_ceremony():
+    _, event, _ = run("Ông Lê Minh tổ chức Lê Gia trang trại.")
+    assert event is None or event.type != "lễ"
+
+
+def test_no_event():
+    doc, event, mention = run("Giá vàng hôm nay tăng mạnh so với tuần trước.")
+    assert event is None and mention is None
+    assert extract_event(make("   ")) == (None, None)
+
+
+def test_ocr_text_reads_the_noun_and_edition():
+    text = "Ngay 2/4, Hoi Nong dan tinh d3 t6 chirc Dai hoi dai biéu 1an thir VIII tai hoi truong tinh."
+    _, event, _ = run(text, "ocr_noisy")
+    assert event.type == "đại hội"
+    assert event.edition == 8
+    assert event.alignment == "as_printed"

@@ -1,0 +1,120 @@
+"""The venue phrase and its province (short sentences written for these tests)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from meeting_extractor.document import Document
+from meeting_extractor.event import extract_event
+from meeting_extractor.normalize import ocr_rewrites
+from meeting_extractor.quality import detect_quality
+from meeting_extractor.textview import TextView
+from meeting_extractor.venue import extract_venue
+
+
+def strip(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+
+
+def fold(s: str | None) -> str | None:
+    return None if s is None else " ".join(strip(s).lower().split())
+
+
+def venue_of(text: str, quality: str | None = None):
+    quality = quality or detect_quality(text)
+    doc = Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    _, doc.main_event = extract_event(doc)
+    venue = extract_venue(doc)
+    if venue is not None:
+        assert venue.evidence
+        for span in venue.evidence:
+            assert text[span.start:span.end] == span.text
+            assert span.text
+    return venue
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip], ids=["clean", "no_diacritics"])
+@pytest.mark.parametrize("text, name, province, province_2025", [
+    ("Sáng 14/2, tại TP Hạ Long, tỉnh Quảng Ninh, Bộ Văn hóa tổ chức hội nghị triển khai nhiệm vụ.",
+     "TP Hạ Long, tỉnh Quảng Ninh", "Quảng Ninh", "Quảng Ninh"),
+    ("Hội thảo Du lịch biển đảo diễn ra ngày 2/3 tại thành phố Phan Thiết.",
+     "thành phố Phan Thiết", "Bình Thuận", "Lâm Đồng"),
+    ("Ngày 7/7, tại TP.HCM, Hiệp hội Dệt may tổ chức hội nghị khách hàng.",
+     "TP.HCM", "TP. Hồ Chí Minh", "TP. Hồ Chí Minh"),
+    ("Ngày 3/3, Văn phòng đại diện UNICEF tại Việt Nam phối hợp với Bộ Y tế tổ chức hội thảo tại Hà Nội.",
+     "Hà Nội", "Hà Nội", "Hà Nội"),
+    ("Chiều 5/9, Diễn đàn Biển đảo đã khai mạc tại Nhà thi đấu tỉnh, thành phố Tuy Hòa (Phú Yên) với 300 khách.",
+     "Nhà thi đấu tỉnh, thành phố Tuy Hòa (Phú Yên)", "Phú Yên", "Đắk Lắk"),
+    ("Sáng 20/5, tại Nhà Quốc hội, Quốc hội đã khai mạc kỳ họp thứ 7.",
+     "Nhà Quốc hội", None, None),
+    ("Hội nghị Khoa học và Giáo dục được tổ chức tại Khu Công nghệ cao Hòa Lạc do Bộ Khoa học chủ trì.",
+     "Khu Công nghệ cao Hòa Lạc", None, None),
+])
+def test_place_and_province(variant, text, name, province, province_2025):
+    venue = venue_of(variant(text))
+    assert venue is not None
+    assert fold(venue.name) == fold(name)
+    assert venue.province == province
+    assert venue.province_2025 == province_2025
+    assert venue.online is False
+
+
+def test_province_is_spelt_right_from_text_without_diacritics():
+    venue = venue_of(strip("Ngày 2/4, tại thành phố Đà Nẵng, Sở Du lịch tổ chức hội thảo về du lịch golf."))
+    assert venue.province == "Đà Nẵng"
+    assert venue.name == "thành phố Đà Nẵng"  # restored from the gazetteer
+    assert venue.alignment == "canonical"
+
+
+def test_clean_text_must_spell_the_name():
+    # "Vĩnh" folds like the city of Vinh (Nghệ An) but is not it
+    venue = venue_of("Sáng 6/6, tại xã Vĩnh Thịnh, UBND huyện tổ chức hội nghị tổng kết.")
+    assert venue.name == "xã Vĩnh Thịnh"
+    assert venue.province is None
+
+
+def test_longer_name_without_diacritics_is_not_the_city():
+    venue = venue_of("Sang 6/6, tai thi tran Vinh Tuong, UBND huyen to chuc hoi nghi so ket.")
+    assert venue.province is None
+
+
+def test_online_event():
+    for text in ("Chiều 1/10, Bộ Nội vụ tổ chức hội nghị trực tuyến với các địa phương.",
+                 strip("Chiều 1/10, Bộ Nội vụ tổ chức hội nghị trực tuyến với các địa phương.")):
+        venue = venue_of(text)
+        assert venue.name == "trực tuyến" and venue.online is True and venue.province is None
+
+
+def test_online_event_with_a_hall():
+    venue = venue_of("Sáng 2/2, Bộ Y tế tổ chức hội nghị trực tuyến toàn quốc tại Hà Nội.")
+    assert venue.name == "Hà Nội" and venue.online is True and venue.province == "Hà Nội"
+
+
+def test_unit_without_its_name_takes_the_one_province_of_the_text():
+    text = "Sáng 4/4, tại Hội trường UBND tỉnh, Sở Tư pháp tỉnh Kon Tum tổ chức hội nghị phổ biến pháp luật."
+    for variant in (text, strip(text)):
+        venue = venue_of(variant)
+        assert fold(venue.name) == fold("Hội trường UBND tỉnh")
+        assert venue.province == "Kon Tum"
+    two = text + " Đoàn công tác của tỉnh Gia Lai cũng tham dự."
+    assert venue_of(two).province is None
+
+
+def test_ocr_misread_province():
+    venue = venue_of("Ngay 5/5, tai tinh Quang Ngal, So Y té t6 chirc hoi nghi tong két.", "ocr_noisy")
+    assert venue.province == "Quảng Ngãi"
+    assert venue.name == "tỉnh Quảng Ngãi"
+
+
+def test_no_venue():
+    assert venue_of("Ngày 5/5, Bộ Tài chính tổ chức hội nghị tổng kết công tác thuế.") is None
+    assert venue_of("Tại hội nghị, các đại biểu thảo luận sôi nổi.") is None
+    assert venue_of("") is None
+
+
+def test_ocr_short_name_is_not_stretched_to_a_province():
+    # "Quản trị" read without its marks is one letter from "Quảng Trị": a short name needs more than that
+    venue = venue_of("Ngay 2/2, tai Truong Kinh té va Quan tri, Vién X t6 chirc hoi thao khoa hoc.", "ocr_noisy")
+    assert venue is not None and venue.province is None
