@@ -131,4 +131,4 @@ def test_ocr_text_reads_the_noun_and_edition():
     _, event, _ = run(text, "ocr_noisy")
     assert event.type == "đại hội"
     assert event.edition == 8
-    assert event.alignment == "as_printed"
+    assert event.alignment == "repaired"

@@ -167,7 +167,7 @@ def test_ocr_misread_family_name_is_written_back():
     text = "Phat bieu tai hoi thao, ong bang Huu Nghia, Giam doc So Xay dung cho biet ke hoach da xong."
     (p,) = people(text, quality="ocr_noisy")
     assert p.name == "Đặng Huu Nghia"
-    assert p.alignment == "canonical"
+    assert p.alignment == "repaired"
     assert p.roles == ["speech"]
 
 

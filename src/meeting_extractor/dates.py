@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from .document import Document
-from .lexicon import read_tsv
+from .lexicon import folded_phrases, read_tsv, trie_regex
 from .models import DateRange, Span
 from .numbers import parse_number
 from .textview import fold
@@ -56,27 +56,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
 def _alt(*kinds: str) -> str:
     """A folded alternation of the cue kinds, as a trie (fast in the regex engine); a space in a
     phrase matches any white space, and a longer phrase wins over its own beginning."""
-    words = {" ".join(fold(p).split()) for k in kinds for p in _cues()[k]}
-    words.discard("")
-    return _trie(sorted(words))
-
-
-def _trie(words: list[str]) -> str:
-    root: dict = {}
-    for w in words:
-        node = root
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [(r"\s+" if c == " " else regex.escape(c)) + emit(child) for c, child in sorted(node.items()) if c]
-        if not alts:
-            return ""
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return "(?:" + emit(root) + ")"
+    return trie_regex(folded_phrases(p for k in kinds for p in _cues()[k]))
 
 
 def _word(*kinds: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Document
-from .lexicon import lookup_key, read_tsv, split_aliases
+from .lexicon import lookup_key, read_tsv, split_aliases, trie_regex
 from .models import Statement
 from .textview import fold
 
@@ -84,26 +84,6 @@ class _Lexicon:
         return self.rules.get(("cue", best[1])) if best else None
 
 
-def _trie(phrases: list[str], space: str = r"\s+") -> str:
-    """A regex for the phrases as a character trie (alternatives share their prefixes,
-    so a scan is fast); a space matches `space` (any run of white space)."""
-    root: dict = {}
-    for p in phrases:
-        node = root
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [(space if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(root)
-
-
 # Between the words of a cue, OCR'd text may carry a stray dot or comma ("Kết luận Hội. nghị").
 _OCR_SPACE = r"[.,'`]?\s+"
 
@@ -120,9 +100,9 @@ def trie_pattern(phrases, *, ocr: bool = False, fuzzy=()) -> "re.Pattern[str]":
     folded = sorted({" ".join(fold(p).split()) for p in phrases if p.strip()})
     if not folded:
         return re.compile(r"(?!x)x")
-    body = _trie(folded, _OCR_SPACE if ocr else r"\s+")
+    body = trie_regex(folded, space=_OCR_SPACE if ocr else r"\s+")
     if ocr and fuzzy:
-        fuzzy_body = _trie(sorted({_VOWEL.sub("*", " ".join(fold(p).split())) for p in fuzzy}), _OCR_SPACE)
+        fuzzy_body = trie_regex(sorted({_VOWEL.sub("*", " ".join(fold(p).split())) for p in fuzzy}), space=_OCR_SPACE)
         body = "(?:" + body + "|" + fuzzy_body.replace(r"\*", _OCR_VOWEL) + ")"
     return re.compile(r"(?<!\w)" + body + r"(?!\w)")
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import Document, Mention
-from .lexicon import lookup_key, read_tsv, split_aliases
+from .lexicon import lookup_key, read_tsv, split_aliases, trie_regex
 from .models import Event, Span
 from .numbers import parse_number
 from .textview import fold
@@ -43,29 +43,13 @@ def norm(phrase: str) -> str:
 
 
 def alternation(phrases, *, dash: bool = False) -> str:
-    """A `re` pattern matching any of the phrases (folded), built as a prefix tree so that a scan
-    is fast; the longest phrase wins; a space matches any white space (and, with `dash`, a dash
-    matches a dash with or without spaces around it). No boundaries, no groups."""
-    trie: dict = {}
-    for p in {norm(p) for p in phrases if p and p.strip()}:
-        if dash:
-            p = re.sub(r"\s*-\s*", "-", p)
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not trie:
-        return _NEVER
-
-    def build(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else r"\s*-\s*" if dash and ch == "-" else re.escape(ch)) + build(child)
-                for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + build(trie) + ")"
+    """A `re` pattern matching any of the phrases (folded) as a prefix tree (`lexicon.trie_regex`);
+    with `dash`, a dash matches a dash with or without spaces around it."""
+    folded = {norm(p) for p in phrases if p and p.strip()}
+    if not dash:
+        return trie_regex(folded)
+    return trie_regex({re.sub(r"\s*-\s*", "-", p) for p in folded},
+                      piece=lambda ch: r"\s+" if ch == " " else r"\s*-\s*" if ch == "-" else re.escape(ch))
 
 
 def left_edge(text: str, pos: int) -> bool:
@@ -138,13 +122,13 @@ def text_value(doc: Document, start: int, end: int) -> tuple[str, str]:
 
     Clean text: the original words ("exact"); text without diacritics: the original words
     ("as_printed"). OCR'd text: the words as read after the OCR repair of the folded view, letter
-    case kept ("as_printed"): an English OCR model's "chirc"/"qudc" become "chuc"/"quoc", which is
+    case kept ("repaired"): an English OCR model's "chirc"/"qudc" become "chuc"/"quoc", which is
     closer to what was printed than the raw characters. Evidence spans always hold the raw characters.
     """
     if doc.quality == "clean":
         return doc.original(start, end), "exact"
     if doc.quality == "ocr_noisy":
-        return doc.view.plain_words(start, end), "as_printed"
+        return doc.view.plain_words(start, end), "repaired"
     return doc.original(start, end), "as_printed"
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import read_tsv, split_aliases
+from .lexicon import read_tsv, split_aliases, trie_regex
 from .textview import TextView, fold
 
 _L = r"(?<![\p{L}\p{N}])"
@@ -85,27 +85,15 @@ def _alternation(items: list[tuple[str, str]], ocr: bool) -> str:
 
 def _trie(phrases: list[str], ocr: bool) -> str:
     """One alternation over phrases with shared prefixes factored out (fast to scan with `re`)."""
-    root: dict = {}
-    for p in phrases:
-        words = _WORD.findall(unicodedata.normalize("NFC", p))
-        toks: list[str] = []
-        for k, w in enumerate(words):
+    def tokens(p: str) -> list[str]:
+        out: list[str] = []
+        for k, w in enumerate(_WORD.findall(unicodedata.normalize("NFC", p))):
             if k:
-                toks.append(_SEP)
-            toks.extend(_char_regex(c, ocr) for c in w)
-        node = root
-        for t in toks:
-            node = node.setdefault(t, {})
-        node[""] = {}
+                out.append(_SEP)
+            out.extend(_char_regex(c, ocr) for c in w)
+        return out
 
-    def emit(node: dict) -> str:
-        alts = [k + emit(v) for k, v in node.items() if k]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+    return trie_regex([tokens(p) for p in phrases], piece=lambda t: t)
 
 
 def _norm(matched: str) -> str:

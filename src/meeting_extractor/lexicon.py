@@ -3,19 +3,15 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Iterable
-
-import regex
+from typing import Any, Callable, Iterable, Sequence
 
 from .textview import fold
 
 DATA = files("meeting_extractor") / "data"
 
-# A word edge on folded text: not inside a run of letters or digits.
-_LEFT = r"(?<![\p{L}\p{N}])"
-_RIGHT = r"(?![\p{L}\p{N}])"
 
 
 @lru_cache(maxsize=None)
@@ -35,18 +31,55 @@ def split_aliases(value: str | None) -> list[str]:
     return [a.strip() for a in (value or "").split("|") if a.strip()]
 
 
-def phrase_pattern(phrases: Iterable[str], *, words: bool = True) -> "regex.Pattern[str]":
-    """One alternation over the folded phrases, longest first, matching whole words.
+NEVER = r"(?!x)x"
+"""A pattern that matches nothing (for an empty phrase list)."""
 
-    Spaces in a phrase match any run of white space (line breaks included).
+
+def trie_regex(phrases: Iterable[Sequence[str]], *, space: str = r"\s+",
+               piece: Callable[[str], str] | None = None) -> str:
+    """A regex source matching any of the phrases, as a prefix tree.
+
+    Alternatives share their prefixes, so the standard `re` engine scans a text for
+    hundreds of phrases about ten times faster than one flat alternation; a longer
+    phrase wins over its own beginning. Each phrase is a sequence of tokens (the
+    characters of a folded string, by default) and `piece` turns a token into regex
+    source (by default a space matches `space`, any run of white space, and every
+    other character itself).
+    Alternatives are tried in the order the phrases first reach them. No word
+    boundaries and no groups: callers add what they need.
     """
-    folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    alts = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in folded)
-    core = f"(?:{alts})"
-    return regex.compile(f"{_LEFT}{core}{_RIGHT}" if words else core)
+    if piece is None:
+        piece = lambda ch: space if ch == " " else re.escape(ch)  # noqa: E731
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for token in phrase:
+            node = node.setdefault(token, {})
+        node[""] = {}
+    if not root:
+        return NEVER
+
+    def emit(node: dict) -> str:
+        alts = [piece(token) + emit(child) for token, child in node.items() if token]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
 
 
-def phrase_index(rows: Iterable[tuple[str, Any]]) -> tuple["regex.Pattern[str]", dict[str, Any]]:
+def folded_phrases(phrases: Iterable[str]) -> list[str]:
+    """Phrases folded (no tone marks, lower case) with white space made single."""
+    return sorted({" ".join(fold(p).split()) for p in phrases if p and p.strip()})
+
+
+def phrase_pattern(phrases: Iterable[str]) -> "re.Pattern[str]":
+    """Whole-word matching of any of the phrases on folded text (see `trie_regex`)."""
+    return re.compile(r"(?<!\w)" + trie_regex(folded_phrases(phrases)) + r"(?!\w)")
+
+
+def phrase_index(rows: Iterable[tuple[str, Any]]) -> tuple["re.Pattern[str]", dict[str, Any]]:
     """A pattern over (phrase, value) pairs and a lookup from a match's folded text to its value."""
     lookup: dict[str, Any] = {}
     for phrase, value in rows:

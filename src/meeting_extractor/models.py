@@ -20,12 +20,14 @@ Role = Literal[
     "conclusion", "moderator", "guest", "awardee", "signatory",
 ]
 OrganizerRole = Literal["organizer", "co_organizer", "host", "sponsor"]
-Alignment = Literal["exact", "canonical", "as_printed"]
+Alignment = Literal["exact", "canonical", "repaired", "as_printed"]
 """How a text value relates to its evidence.
 
 - ``exact``: the value is the evidence text as written (white space folded).
 - ``canonical``: the value comes from a lexicon or gazetteer (diacritics restored,
   short forms expanded or normalised); the words as printed are in the evidence.
+- ``repaired``: OCR'd words read through the OCR repair ("chirc" -> "chuc", "qudc" ->
+  "quoc"): misreadings undone, diacritics not restored.
 - ``as_printed``: free text that could not be restored; kept as printed with
   line-break hyphens and page-join junk removed.
 """
@@ -55,6 +57,15 @@ class Source(_Model):
     chars: int = Field(ge=0, description="Length of the decoded document text in code points.")
     quality: Quality = Field(description="Text quality decided from the text itself.")
     encoding: str | None = Field(None, description="How the input bytes were decoded, when read from a file.")
+    format: Literal["txt", "md", "html", "docx", "pdf", "jsonl"] | None = Field(
+        None, description="The input's file type: its text is the decoded file (txt, md), the article body of a web page "
+                          "(html), the paragraphs and tables of a Word file (docx), the text layer of a PDF, or one "
+                          "JSON Lines item's text (jsonl); None for text passed directly.")
+    conversion: Literal["tcvn3", "vni", "viscii", "legacy", "nfc"] | None = Field(
+        None, description="What was changed after decoding, before extraction: text in a legacy Vietnamese font "
+                          "(tcvn3, vni, viscii; legacy when several are mixed) converted to Unicode, or nfc for "
+                          "Windows-1258 tone marks composed. Evidence offsets refer to the converted text. None when "
+                          "the text is exactly as decoded.")
 
 
 class Event(_Model):

@@ -35,7 +35,7 @@ from typing import NamedTuple
 import regex
 
 from .document import Document
-from .lexicon import read_tsv, split_aliases
+from .lexicon import read_tsv, split_aliases, trie_regex
 from .models import Person, Span
 from .textview import TextView, fold
 
@@ -52,29 +52,6 @@ _SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # between syllables of a name (one line bre
 
 def _nfc_lower(s: str) -> str:
     return unicodedata.normalize("NFC", s).lower()
-
-
-def _alternation(phrases) -> str:
-    """A regex alternation over folded phrases as a prefix tree (fast on long phrase lists)."""
-    trie: dict = {}
-    for p in phrases:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            alts.append(piece + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 class _Phrase(NamedTuple):
@@ -104,7 +81,7 @@ def _words(rows: list[tuple[str, tuple]]) -> _Words:
         if key and key not in printed:
             printed[key] = _nfc_lower(phrase)
             info[key] = extra
-    alt = _alternation(printed)
+    alt = trie_regex(printed)
     return _Words(re.compile(rf"(?:{alt})\b"), re.compile(rf"\b(?:{alt})\Z"), printed, info)
 
 
@@ -168,7 +145,7 @@ def _lexicon() -> _Lexicon:
     # the standard library's engine runs a long alternation several times faster than `regex`
     # matched on a copy of the folded text where separators are spaces, after a space: the standard
     # library's engine then tries a word's start only, and runs this long alternation fast
-    phrases = re.compile(r"[\s\x00](" + _alternation(table) + r")(?!\w)")
+    phrases = re.compile(r"[\s\x00](" + trie_regex(table) + r")(?!\w)")
     families, families_ocr, exact, ocr_family = set(), set(), set(), {}
     for r in read_tsv("family_names.tsv"):
         exact.add(unicodedata.normalize("NFC", r["name"]))
@@ -183,9 +160,9 @@ def _lexicon() -> _Lexicon:
 
     def fam(names) -> "re.Pattern[str]":
         # no word boundary first: the engine then jumps to capitals; the left edge is checked by hand
-        return re.compile("(?:" + _alternation(names) + r")(?![\w&])")
+        return re.compile("(?:" + trie_regex(names) + r")(?![\w&])")
 
-    adv = _alternation(" ".join(fold(p).split()) for p, _ in lists["adverb"])
+    adv = trie_regex(" ".join(fold(p).split()) for p, _ in lists["adverb"])
     verb_gap = regex.compile(rf"[\s,\-]*(?:(?:{adv})[\s,]+)*")
     return _Lexicon(phrases, {k: tuple(v) for k, v in table.items()},
                     _words(lists["org"]), _words(lists["stop"]), _words(lists["before"]),
@@ -917,7 +894,7 @@ class _Reader:
                 if head in self.lex.ocr_family:
                     repaired = f"{self.lex.ocr_family[head]} {rest}"
                 if repaired != TextView(name).plain:
-                    name, alignment = repaired, "canonical"
+                    name, alignment = repaired, "repaired"
             out.append(Person(
                 name=name,
                 honorific=hon.canonical if hon else None,
