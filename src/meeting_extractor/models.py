@@ -174,7 +174,8 @@ class MeetingRecord(_Model):
     event: Event | None = None
     date_range: DateRange | None = None
     venue: Venue | None = None
-    organizers: list[Organizer] = Field(default_factory=list)
+    organizers: list[Organizer] = Field(default_factory=list, description="Who organised, co-organised or hosted the event.")
+    sponsors: list[Organizer] = Field(default_factory=list, description="Who sponsored it (dưới sự tài trợ của ...), role 'sponsor'.")
     attendance: Attendance = Field(default_factory=Attendance)
     people: list[Person] = Field(default_factory=list)
     presentations: Presentations = Field(default_factory=Presentations)

@@ -50,7 +50,7 @@ def extract(
         doc.warn("not_a_meeting_report", "no meeting, conference or similar event was found in the text")
     date_range = extract_date_range(doc)
     venue = extract_venue(doc)
-    organizers = extract_organizers(doc)
+    organizers, sponsors = extract_organizers(doc)
     attendance = extract_attendance(doc)
     people = extract_people(doc)
     presentations = extract_presentations(doc)
@@ -69,6 +69,7 @@ def extract(
         date_range=date_range,
         venue=venue,
         organizers=organizers,
+        sponsors=sponsors,
         attendance=attendance,
         people=people,
         presentations=presentations,

@@ -1,0 +1,84 @@
+"""Attendance: the number of people attending the main event, and other counts (own sentences)."""
+from __future__ import annotations
+
+from conftest import strip_diacritics
+from meeting_extractor.attendance import extract_attendance
+from meeting_extractor.document import Document
+from meeting_extractor.normalize import ocr_rewrites
+from meeting_extractor.quality import detect_quality
+from meeting_extractor.textview import TextView
+
+
+def attendance(text: str, quality: str | None = None):
+    q = quality or detect_quality(text)
+    doc = Document(view=TextView(text, ocr_rewrites(q)), quality=q)
+    att = extract_attendance(doc)
+    spans = ([*att.total.evidence] if att.total else []) + [s for c in att.counts for s in c.evidence]
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+    return att
+
+
+def total(text: str, quality: str | None = None):
+    t = attendance(text, quality).total
+    return None if t is None else (t.value, t.qualifier)
+
+
+def test_cue_before_with_province_count():
+    text = "Tham dự hội thảo có hơn 80 đại biểu đến từ 15 tỉnh, thành phố phía Bắc."
+    att = attendance(text)
+    assert (att.total.value, att.total.qualifier, att.total.unit) == (80, "more_than", "đại biểu")
+    assert att.total.evidence[0].text == "hơn 80 đại biểu"
+    assert [(c.value, c.unit) for c in att.counts] == [(15, "tỉnh/thành phố")]
+    assert total(strip_diacritics(text), "no_diacritics") == (80, "more_than")
+
+
+def test_number_in_words():
+    text = "Buổi tọa đàm thu hút khoảng hai trăm sinh viên của nhà trường."
+    assert total(text) == (200, "about")
+    assert total(strip_diacritics(text), "no_diacritics") == (200, "about")
+    assert total("Tham dự có hơn một trăm khách mời.") == (100, "more_than")
+
+
+def test_cue_after_the_noun():
+    text = "Gần 120 cán bộ, công chức của các sở, ngành trong tỉnh đã về dự."
+    assert total(text) == (120, "about")
+    assert total(strip_diacritics(text), "no_diacritics") == (120, "about")
+
+
+def test_strong_noun_in_a_sentence_about_the_event():
+    assert total("Hội nghị có 60 đại biểu là lãnh đạo các hợp tác xã.") == (60, "exact")
+
+
+def test_qualifiers():
+    assert total("Lớp học có ít nhất 40 học viên tham gia.") == (40, "at_least")
+    assert total("Diễn đàn quy tụ trên 1.500 doanh nhân.") == (1500, "more_than")
+    assert total("Chương trình thu hút xấp xỉ 90 người tham dự.") == (90, "about")
+
+
+def test_statistics_are_not_attendance():
+    assert total("Đến nay cả nước có 12,5 triệu người tham gia bảo hiểm y tế.") is None
+    assert total("Huyện có 3.000 người tham gia bảo hiểm xã hội tự nguyện.") is None
+    assert total("Dân số của xã khoảng 8.000 người.") is None
+
+
+def test_other_units_are_counts_not_the_total():
+    att = attendance("Tham dự hội thảo có đại diện 30 doanh nghiệp và 12 hợp tác xã.")
+    assert att.total is None
+    assert [(c.value, c.unit) for c in att.counts] == [(30, "doanh nghiệp"), (12, "hợp tác xã")]
+
+
+def test_another_event_or_a_plan_is_not_attendance():
+    assert total("Trước đó, một hội thảo chuyên đề đã thu hút 50 chuyên gia.") is None
+    assert total("Dự kiến lễ hội sẽ thu hút khoảng 10.000 người tham dự.") is None
+    assert total("Đại hội đã bầu 15 đồng chí vào Ban Chấp hành khóa mới.") is None
+
+
+def test_nothing_stated():
+    assert total("Hội nghị diễn ra trong một ngày tại Hà Nội.") is None
+    assert total("") is None
+
+
+def test_ocr_text():
+    text = "Tham du Hoi nghi c6 hon 70 dai biéu dén tir cac S& KH&CN."
+    assert total(text, "ocr_noisy") == (70, "more_than")
