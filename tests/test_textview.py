@@ -5,7 +5,7 @@ import unicodedata
 
 import regex
 
-from meeting_extractor.textview import TextView, clean_words, fold
+from meeting_extractor.textview import TextView, clean_words, fold, regex_rewrite
 
 
 def test_fold_removes_tones_and_d_bar_and_lowers():
@@ -35,7 +35,7 @@ def test_decomposed_input_maps_back_to_its_own_characters():
 
 def test_length_changing_rewrites_keep_spans_exact():
     text = "Ho1 nghi phﬁn thao luan tai Tp. Pa Néng."
-    rewrites = [(regex.compile("ﬁ"), lambda m: "fi"), (regex.compile(r"(?<=\bHo)1"), lambda m: "i")]
+    rewrites = [regex_rewrite(regex.compile("ﬁ"), lambda m: "fi"), regex_rewrite(regex.compile(r"(?<=\bHo)1"), lambda m: "i")]
     view = TextView(text, rewrites)
     assert view.folded.startswith("hoi nghi phfin")
     i = view.folded.index("phfin")

@@ -1,11 +1,10 @@
 """Rewrites of the folded view that change its length (OCR repairs), chosen by text quality."""
 from __future__ import annotations
 
-from typing import Callable
-
 import regex
 
-from .ocr_repair import WORD, repair_match
+from .ocr_repair import repair_words
+from .textview import Rewrite, regex_rewrite
 
 # Page-join junk and ligatures an English OCR model leaves.
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
@@ -16,15 +15,14 @@ _STRAY_MARK = regex.compile(r"(?<=\p{L})['`‘’^~](?=\p{L})|(?<=\s)['`‘’](
 _LINE_BREAK_HYPHEN = regex.compile(r"(?<=\p{Ll})-[ \t]*\n[ \t]*(?=\p{Ll})")
 
 
-def ocr_rewrites(quality: str) -> list[tuple["regex.Pattern[str]", Callable]]:
+_JOIN_LINE_BREAK_HYPHENS = regex_rewrite(_LINE_BREAK_HYPHEN, lambda m: "")
+_OCR = [
+    regex_rewrite(_LIGATURE, lambda m: _LIGATURES[m.group(0)]),
+    regex_rewrite(_STRAY_MARK, lambda m: " "),
+    repair_words,
+]
+
+
+def ocr_rewrites(quality: str) -> list[Rewrite]:
     """The length-changing rewrites for this quality of text, in order."""
-    rewrites: list[tuple["regex.Pattern[str]", Callable]] = [
-        (_LINE_BREAK_HYPHEN, lambda m: ""),
-    ]
-    if quality == "ocr_noisy":
-        rewrites += [
-            (_LIGATURE, lambda m: _LIGATURES[m.group(0)]),
-            (_STRAY_MARK, lambda m: " "),
-            (WORD, repair_match),
-        ]
-    return rewrites
+    return [_JOIN_LINE_BREAK_HYPHENS] + (_OCR if quality == "ocr_noisy" else [])

@@ -11,14 +11,12 @@ the folded view used for matching; values and evidence keep the printed text.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
-
-import regex
 
 from .lexicon import read_json, read_tsv
 
 MAX_EDITS = 3
-WORD = regex.compile(r"[\p{L}\p{N}¢@§&]+")
 
 
 class _Model:
@@ -33,7 +31,7 @@ class _Model:
             look = f"(?={rule[1:]})" if rule else ""
             # a rule "^[iey]" says which letters may follow that initial
             alts.append(f"{ini}{look}" if not rule else f"{ini}(?={rule.replace('^', '').split('|')[0]})")
-        self.syllable = regex.compile(rf"(?:{'|'.join(alts)})?(?:{rhymes})")
+        self.syllable = re.compile(rf"(?:{'|'.join(alts)})?(?:{rhymes})")
         every = {i + r for i in g["initials"] for r in g["rhymes"]}
         self.syllables = {s for s in every if self.syllable.fullmatch(s)}
         self.prefixes = {s[:k] for s in self.syllables for k in range(len(s) + 1)}
@@ -117,24 +115,57 @@ def _keep_words() -> frozenset[str]:
 
 def _skip(word: str) -> bool:
     """Acronyms (KH&CN, TT&TT, UBND), abbreviations, numbers and codes stay as printed."""
-    if word.lower() in _keep_words():
+    if word.lower() in _keep_words() or word == "&":
         return True
     upper = sum(c.isupper() for c in word)
     digits = sum(c.isdigit() for c in word)
     if digits >= 2 or word.isdigit():
         return True
-    if "&" in word and len(word) > 2:
+    if "&" in word and len(word) > 2 and word.replace("&", "").isupper():
         return True
     return upper >= 2 and not (len(word) == 2 and word[1] in "0O6")
 
 
-def repair_match(m: "regex.Match[str]") -> str:
-    word = m.group(0)
-    before = m.string[m.start() - 1:m.start()]
-    after = m.string[m.end():m.end() + 1]
-    if _skip(word) or before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in word[1:]):
-        return word  # parts of document symbols (11/2014/Nb-CP) and codes stay as printed
-    fixed = repair_word(word.lower())
-    if fixed == word.lower():
-        return word
+@lru_cache(maxsize=200_000)
+def fixed_word(word: str) -> str | None:
+    """The repaired form of a printed word (letter case kept), or None when it stays as printed.
+
+    A repair that would drop two letters or more is refused: that is a foreign word
+    or a name ("Walton"), not a misread syllable.
+    """
+    if _skip(word):
+        return None
+    lower = word.lower()
+    fixed = repair_word(lower)
+    if fixed == lower or len(fixed) <= len(lower) - 2:
+        return None
     return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+
+
+_WORDS = re.compile(r"([\w¢@§&]+)")
+
+
+def repair_words(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """Repair every misread word of `text`; returns the new text and its edits
+    (new start, new end, old start, old end). Parts of document symbols and codes
+    (11/2014/Nb-CP) stay as printed."""
+    parts = _WORDS.split(text)
+    edits: list[tuple[int, int, int, int]] = []
+    old = new = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            fixed = fixed_word(part)
+            if fixed is not None:
+                before = parts[i - 1][-1:]
+                after = parts[i + 1][:1] if i + 1 < len(parts) else ""
+                if before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in part[1:]):
+                    fixed = None
+            if fixed is not None:
+                edits.append((new, new + len(fixed), old, old + len(part)))
+                parts[i] = fixed
+                new += len(fixed)
+                old += len(part)
+                continue
+        old += len(part)
+        new += len(part)
+    return ("".join(parts) if edits else text), edits

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -51,59 +50,58 @@ def _fold_table() -> dict[int, str]:
 _COMBINING = regex.compile(r"\p{Mn}+")
 
 
-@dataclass(frozen=True)
-class _Edit:
-    new_start: int
-    new_end: int
-    old_start: int
-    old_end: int
+Edit = tuple[int, int, int, int]
+"""(new start, new end, old start, old end) of one change a rewrite made."""
+Rewrite = Callable[[str], tuple[str, list[Edit]]]
+"""A length-changing rewrite: text -> (new text, its edits in text order)."""
 
 
-@dataclass
 class _Pass:
-    """The edits one length-changing rewrite made, in text order."""
+    """The edits one rewrite made, to map its offsets back."""
 
-    edits: list[_Edit]
-    new_starts: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.new_starts = [e.new_start for e in self.edits]
+    def __init__(self, edits: list[Edit]) -> None:
+        self.edits = edits
+        self.new_starts = [e[0] for e in edits]
 
     def back(self, pos: int, side: str) -> int:
         i = bisect_right(self.new_starts, pos) - 1
         if side == "end":
             # an end right before a replacement must not swallow it
-            while i >= 0 and self.edits[i].new_start == pos and self.edits[i].new_end > pos:
+            while i >= 0 and self.edits[i][0] == pos and self.edits[i][1] > pos:
                 i -= 1
         if i < 0:
             return pos
-        e = self.edits[i]
-        if pos < e.new_end:
-            return e.old_start if side == "start" else e.old_end
-        return pos + e.old_end - e.new_end
+        new_start, new_end, old_start, old_end = self.edits[i]
+        if pos < new_end:
+            return old_start if side == "start" else old_end
+        return pos + old_end - new_end
 
 
-def rewrite(text: str, pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str]) -> tuple[str, _Pass | None]:
-    """Apply a regex substitution, recording where it changed the length."""
-    parts: list[str] = []
-    edits: list[_Edit] = []
-    last = 0
-    shift = 0
-    for m in pattern.finditer(text):
-        new = repl(m)
-        old = m.group(0)
-        if new == old:
-            continue
-        parts.append(text[last:m.start()])
-        parts.append(new)
-        ns = m.start() + shift
-        edits.append(_Edit(ns, ns + len(new), m.start(), m.end()))
-        shift += len(new) - len(old)
-        last = m.end()
-    if not edits:
-        return text, None
-    parts.append(text[last:])
-    return "".join(parts), _Pass(edits)
+def regex_rewrite(pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str]) -> Rewrite:
+    """A rewrite that substitutes every match of `pattern` with `repl(match)`."""
+
+    def run(text: str) -> tuple[str, list[Edit]]:
+        parts: list[str] = []
+        edits: list[Edit] = []
+        last = shift = 0
+        for m in pattern.finditer(text):
+            new, old = repl(m), m.group(0)
+            if new == old:
+                continue
+            parts += (text[last:m.start()], new)
+            ns = m.start() + shift
+            edits.append((ns, ns + len(new), m.start(), m.end()))
+            shift += len(new) - len(old)
+            last = m.end()
+        if not edits:
+            return text, edits
+        parts.append(text[last:])
+        return "".join(parts), edits
+
+    return run
+
+
+_DROP_COMBINING = regex_rewrite(_COMBINING, lambda m: "")
 
 
 class TextView:
@@ -113,19 +111,18 @@ class TextView:
     lower case, with the same offsets.
     """
 
-    def __init__(self, text: str, rewrites: Iterable[tuple["regex.Pattern[str]", Callable]] = ()) -> None:
+    def __init__(self, text: str, rewrites: Iterable[Rewrite] = ()) -> None:
         self.text = text
         passes: list[_Pass] = []
         plain = text
-        if _COMBINING.search(plain):
-            plain, p = rewrite(plain, _COMBINING, lambda m: "")
-            if p:
-                passes.append(p)
+        if _COMBINING.search(plain):  # decomposed input: drop the marks, keep a map
+            plain, edits = _DROP_COMBINING(plain)
+            passes.append(_Pass(edits))
         plain = plain.translate(_fold_table())
-        for pattern, repl in rewrites:
-            plain, p = rewrite(plain, pattern, repl)
-            if p:
-                passes.append(p)
+        for step in rewrites:
+            plain, edits = step(plain)
+            if edits:
+                passes.append(_Pass(edits))
         folded = plain.lower()
         if len(folded) != len(plain):  # a rare letter whose lower case is longer
             folded = "".join(c.lower()[0] for c in plain)
