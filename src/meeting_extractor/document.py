@@ -5,18 +5,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
+import re
 
 from .models import RecordWarning, Span
 from .textview import TextView
 
-# Abbreviations that end with a dot but do not end a sentence (folded).
-_ABBREV = r"(?:tp|tt|ts|gs|pgs|ths|ts\.bs|bs|ks|cn|th\.s|p|q|tx|ng|st|mr|mrs|dr|no|tr|vd|v\.v)"
-_SENTENCE_END = regex.compile(
-    rf"(?<!\b(?i:{_ABBREV})\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?\p{{Lu}}|\d)"  # punctuation, space, capital
+# Where a sentence may end, on the plain view (diacritics folded, so capitals are A-Z).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z]|\d)"  # punctuation, space, capital or digit
     r"|\n\s*\n"  # blank line
     r"|(?<=[.!?:\"')])\s*\n"  # line ending with punctuation
 )
+# Abbreviations that end with a dot but do not end a sentence ("Tp. Huế", "TS. Lan").
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:^|[^\w.])(?:tp|tt|ts|gs|pgs|ths|ts\.bs|bs|ks|cn|th\.s|p|q|tx|ng|st|mr|mrs|dr|no|tr|vd|v\.v)\.$", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class Document:
         start = 0
         plain = self.plain
         for m in _SENTENCE_END.finditer(plain):
+            if ("\n" not in m.group() and plain[m.start() - 1:m.start()] == "."
+                    and _ABBREVIATION_BEFORE.search(plain, max(0, m.start() - 8), m.start())):
+                continue
             out.append((start, m.start()))
             start = m.end()
         out.append((start, len(plain)))

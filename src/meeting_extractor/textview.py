@@ -166,5 +166,7 @@ def clean_words(s: str) -> str:
 
 
 def fold(s: str) -> str:
-    """The folded form of a short string (lexicon entries, cue phrases)."""
-    return TextView(s).folded
+    """The folded form of a short string (lexicon entries, cue phrases): the same as TextView(s).folded."""
+    if _COMBINING.search(s):
+        s = _COMBINING.sub("", s)
+    return s.translate(_fold_table()).lower()
