@@ -4,14 +4,10 @@ from __future__ import annotations
 from conftest import strip_diacritics
 from meeting_extractor.attendance import extract_attendance
 from meeting_extractor.document import Document
-from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView
 
 
 def attendance(text: str, quality: str | None = None):
-    q = quality or detect_quality(text)
-    doc = Document(view=TextView(text, ocr_rewrites(q)), quality=q)
+    doc = Document.from_text(text, quality=quality)
     att = extract_attendance(doc)
     spans = ([*att.total.evidence] if att.total else []) + [s for c in att.counts for s in c.evidence]
     for s in spans:

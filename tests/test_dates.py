@@ -8,14 +8,10 @@ import pytest
 from conftest import strip_diacritics
 from meeting_extractor.dates import digits_view, extract_date_range
 from meeting_extractor.document import Document, Mention
-from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView
 
 
 def _doc(text: str, *, quality: str | None = None, reference_date: dt.date | None = None) -> Document:
-    q = quality or detect_quality(text)
-    return Document(view=TextView(text, ocr_rewrites(q)), reference_date=reference_date, quality=q)
+    return Document.from_text(text, quality=quality, reference_date=reference_date)
 
 
 def _run(text: str, **kw):

@@ -6,17 +6,14 @@ from conftest import strip_diacritics
 
 from meeting_extractor.discussion import extract_discussion, trie_pattern
 from meeting_extractor.document import Document
-from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView, fold
+from meeting_extractor.textview import fold
 
 SAME = lambda t: t  # noqa: E731
 VARIANTS = [SAME, strip_diacritics]
 
 
 def make_doc(text: str) -> Document:
-    quality = detect_quality(text)
-    return Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    return Document.from_text(text)
 
 
 def run(text: str) -> tuple[list[str], list[str]]:
@@ -178,7 +175,7 @@ def test_a_stone_is_not_the_past():
 
 def test_ocr_cues_with_a_stray_dot_or_one_wrong_vowel():
     def ocr_doc(text: str) -> Document:
-        return Document(view=TextView(text, ocr_rewrites("ocr_noisy")), quality="ocr_noisy")
+        return Document.from_text(text, quality="ocr_noisy")
 
     text = "Két luan Hoi. nghi, 6ng Nam néu rd: cac xa hoan thanh ké hoach trong thang 10."
     _, conclusions = extract_discussion(ocr_doc(text))

@@ -7,14 +7,10 @@ import pytest
 
 from meeting_extractor.document import Document
 from meeting_extractor.event import extract_event, sentence_bounds
-from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView
 
 
 def make(text: str, quality: str | None = None) -> Document:
-    quality = quality or detect_quality(text)
-    return Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    return Document.from_text(text, quality=quality)
 
 
 def strip(text: str) -> str:

@@ -7,14 +7,10 @@ from conftest import assert_grounded, strip_diacritics
 from meeting_extractor import extract
 from meeting_extractor.document import Document
 from meeting_extractor.legal import extract_legal_references
-from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView
 
 
 def refs(text: str, quality: str | None = None):
-    quality = quality or detect_quality(text)
-    doc = Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    doc = Document.from_text(text, quality=quality)
     out = extract_legal_references(doc)
     for r in out:
         assert r.evidence

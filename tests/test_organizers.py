@@ -5,15 +5,11 @@ import pytest
 
 from conftest import strip_diacritics
 from meeting_extractor.document import Document
-from meeting_extractor.normalize import ocr_rewrites
 from meeting_extractor.organizers import extract_organizers, restore_diacritics
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView
 
 
 def make_doc(text: str, quality: str | None = None) -> Document:
-    q = quality or detect_quality(text)
-    return Document(view=TextView(text, ocr_rewrites(q)), quality=q)
+    return Document.from_text(text, quality=quality)
 
 
 def organizers_and_sponsors(text: str, quality: str | None = None):

@@ -6,10 +6,7 @@ import unicodedata
 import pytest
 
 from meeting_extractor.document import Document
-from meeting_extractor.normalize import ocr_rewrites
 from meeting_extractor.people import extract_people
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView
 
 
 def strip_diacritics(s: str) -> str:
@@ -18,8 +15,7 @@ def strip_diacritics(s: str) -> str:
 
 
 def people(text: str, quality: str | None = None):
-    quality = quality or detect_quality(text)
-    doc = Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    doc = Document.from_text(text, quality=quality)
     found = extract_people(doc)
     for p in found:
         assert p.evidence

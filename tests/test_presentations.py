@@ -4,10 +4,8 @@ from __future__ import annotations
 import pytest
 
 from meeting_extractor.document import Document
-from meeting_extractor.normalize import ocr_rewrites
 from meeting_extractor.presentations import extract_presentations
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView, fold
+from meeting_extractor.textview import fold
 
 from conftest import strip_diacritics
 
@@ -25,8 +23,7 @@ QUOTED = "Tham luận “Kinh tế tuần hoàn ở đô thị” của TS Trầ
 
 
 def make_doc(text: str) -> Document:
-    quality = detect_quality(text)
-    return Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    return Document.from_text(text)
 
 
 def run(text: str):

@@ -7,9 +7,6 @@ import pytest
 
 from meeting_extractor.document import Document
 from meeting_extractor.event import extract_event
-from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.quality import detect_quality
-from meeting_extractor.textview import TextView
 from meeting_extractor.venue import extract_venue
 
 
@@ -23,8 +20,7 @@ def fold(s: str | None) -> str | None:
 
 
 def venue_of(text: str, quality: str | None = None):
-    quality = quality or detect_quality(text)
-    doc = Document(view=TextView(text, ocr_rewrites(quality)), quality=quality)
+    doc = Document.from_text(text, quality=quality)
     _, doc.main_event = extract_event(doc)
     venue = extract_venue(doc)
     if venue is not None:

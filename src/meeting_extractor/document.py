@@ -37,6 +37,15 @@ class Document:
     main_event: Mention | None = None
     warnings: list[RecordWarning] = field(default_factory=list)
 
+    @classmethod
+    def from_text(cls, text: str, *, quality: str | None = None, reference_date: dt.date | None = None) -> "Document":
+        """The document for `text`: its quality detected (unless given) and its folded view built."""
+        from .normalize import ocr_rewrites
+        from .quality import detect_quality
+
+        quality = quality or detect_quality(text)
+        return cls(view=TextView(text, ocr_rewrites(quality)), reference_date=reference_date, quality=quality)
+
     @property
     def text(self) -> str:
         return self.view.text

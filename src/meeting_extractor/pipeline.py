@@ -13,13 +13,10 @@ from .document import Document
 from .event import extract_event
 from .legal import extract_legal_references
 from .models import MeetingRecord, Source
-from .normalize import ocr_rewrites
 from .organizers import extract_organizers
 from .people import extract_people
 from .presentations import extract_presentations
-from .quality import detect_quality
 from .schema import check_grounding, validate_record
-from .textview import TextView
 from .venue import extract_venue
 
 
@@ -39,9 +36,8 @@ def extract(
         raise TypeError(f"extract() takes the text as str, not {type(text).__name__}")
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
-    quality = detect_quality(text)
-    view = TextView(text, ocr_rewrites(quality))
-    doc = Document(view=view, reference_date=reference_date, quality=quality)
+    doc = Document.from_text(text, reference_date=reference_date)
+    quality = doc.quality
     if not text.strip():
         doc.warn("empty_text", "the document has no text")
 
