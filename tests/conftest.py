@@ -28,3 +28,10 @@ def assert_grounded(record, text: str) -> None:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+import importlib.util  # noqa: E402
+
+needs_legacy_fonts = pytest.mark.skipif(
+    importlib.util.find_spec("viparse") is None,
+    reason="TCVN3/VNI conversion needs viparse, which needs Python >= 3.11")

@@ -77,3 +77,44 @@ def test_bad_reference_date_is_a_usage_error(tmp_path):
     res = run_cli("extract", str(tmp_path / "x.txt"), "--reference-date", "5/12/2019")
     assert res.returncode == 2
     assert "ISO date" in res.stderr
+
+
+def test_convert_resumes_reports_and_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.md").write_text(REPORT.replace("lần thứ hai", "lần thứ ba"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_cli("convert", str(tmp_path), "--out", str(out), "--workers", "2")
+    assert first.returncode == 0, first.stderr
+    assert "2 converted, 0 failed" in first.stderr
+    again = run_cli("convert", str(tmp_path), "--out", str(out))
+    assert again.returncode == 0 and "0 converted, 2 up to date, 0 failed" in again.stderr
+    forced = run_cli("convert", str(tmp_path), "--out", str(out), "--force", "--workers", "0")
+    assert forced.returncode == 0 and "2 converted, 0 failed" in forced.stderr
+
+
+def test_convert_jsonl_in_and_out(tmp_path):
+    lines = [{"id": "x1", "text": REPORT}, {"id": 7, "text": REPORT.replace("Hà Nội", "Huế")}]
+    src = tmp_path / "items.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    out = tmp_path / "out"
+    res = run_cli("convert", str(src), "--out", str(out), "--jsonl")
+    assert res.returncode == 0, res.stderr
+    records = [json.loads(x) for x in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["source"]["path"].rsplit("#", 1)[1] for r in records] == ["x1", "7"]
+    for r in records:
+        validate_record(r)
+        assert r["source"]["format"] == "jsonl"
+
+
+def test_progress_bar_only_on_request_or_a_terminal(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    quiet = run_cli("convert", str(tmp_path / "a.txt"), "--out", str(tmp_path / "q"))
+    assert "converting" not in quiet.stderr and "file/s" not in quiet.stderr
+    shown = run_cli("convert", str(tmp_path / "a.txt"), "--out", str(tmp_path / "p"), "--progress")
+    assert shown.returncode == 0 and "converting" in shown.stderr and "1/1" in shown.stderr
+
+
+def test_convert_usage_errors(tmp_path):
+    assert run_cli("convert", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "-1").returncode == 2
+    res = run_cli("convert", str(tmp_path), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1")
+    assert res.returncode == 2 and "--engine dask" in res.stderr

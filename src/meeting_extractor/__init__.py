@@ -17,6 +17,7 @@ _EXPORTS = {
     "extract_file": "reading",
     "read_document": "reading",
     "convert": "batch",
+    "convert_dask": "batch",
     "ConversionReport": "batch",
     "MeetingRecord": "models",
     "Source": "models",
@@ -27,7 +28,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import ConversionReport, convert
+    from .batch import ConversionReport, convert, convert_dask
     from .models import MeetingRecord, Source
     from .pipeline import extract
     from .reading import InputError, extract_file, read_document
