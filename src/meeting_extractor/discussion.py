@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from .document import Document
 from .lexicon import lookup_key, read_tsv, split_aliases, trie_regex
-from .models import Statement
-from .textview import fold
+from .models import Span, Statement
+from .textview import TextView, fold
 
 # Kinds of cue that open a clause.
 _CLAUSE_KINDS = ("topic", "opinion", "directive", "conclusion", "closing", "attribution", "announce")
@@ -54,6 +54,20 @@ class _Rule:
     kind: str
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    # derived from not_before / not_after, for `_allowed`
+    before_ends: tuple[str, ...] = ()   # " " + each not_before word
+    before_words: int = 0               # the most words of a not_before word
+    after_number: bool = False          # "#" is among the not_after words
+    after_words: "re.Pattern[str] | None" = None  # the other not_after words, each a whole word
+
+
+def _rule(kind: str, not_before: tuple[str, ...] = (), not_after: tuple[str, ...] = ()) -> _Rule:
+    words = [w for w in not_after if w != "#"]
+    after = None
+    if words:  # (white space as _squash leaves it: any run of it between the words)
+        after = re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![^\W_])")
+    return _Rule(kind, not_before, not_after, tuple(" " + w for w in not_before),
+                 max((len(w.split()) for w in not_before), default=0), "#" in not_after, after)
 
 
 @dataclass
@@ -62,11 +76,36 @@ class _Lexicon:
     patterns: dict[str, "re.Pattern[str]"] = field(default_factory=dict)
     verbs: frozenset[str] = frozenset()
     ocr_cues: dict[str, list[str]] = field(default_factory=dict)  # ocr_key -> folded cue phrases
+    restricted: frozenset[str] = frozenset()  # kinds with a rule that has not_before / not_after words
+    scanners: dict[str, "WordScanner"] = field(default_factory=dict)  # for the whole-text cue scans
+    strip_lead: "re.Pattern[str]" = None  # type: ignore[assignment]  # see _strip_lead
+    # _strip_lead, then (as group 1) a verb / a head word / a "cut" word where the stripping stops
+    strip_verb: "re.Pattern[str]" = None  # type: ignore[assignment]
+    strip_head: "re.Pattern[str]" = None  # type: ignore[assignment]
+    strip_cut: "re.Pattern[str]" = None  # type: ignore[assignment]
+    # a comma that _strip_lead then a verb / a head word follows (group 1: the word)
+    comma_verb: "re.Pattern[str]" = None  # type: ignore[assignment]
+    comma_head: "re.Pattern[str]" = None  # type: ignore[assignment]
+    # the patterns most used, as attributes
+    cue: "re.Pattern[str]" = None  # type: ignore[assignment]
+    cut: "re.Pattern[str]" = None  # type: ignore[assignment]
+    lead: "re.Pattern[str]" = None  # type: ignore[assignment]
+    list: "re.Pattern[str]" = None  # type: ignore[assignment]
+    modal: "re.Pattern[str]" = None  # type: ignore[assignment]
+    problem: "re.Pattern[str]" = None  # type: ignore[assignment]
+    stop: "re.Pattern[str]" = None  # type: ignore[assignment]
+    verb: "re.Pattern[str]" = None  # type: ignore[assignment]
+    head: "re.Pattern[str]" = None  # type: ignore[assignment]
+    speech: "re.Pattern[str]" = None  # type: ignore[assignment]
+    high_office: "re.Pattern[str]" = None  # type: ignore[assignment]
 
     def pattern(self, kind: str) -> "re.Pattern[str]":
         return self.patterns[kind]
 
     def rule(self, kind: str, matched: str) -> _Rule | None:
+        rule = self.rules.get((kind, matched))  # (a key is its own lookup_key: the usual case)
+        if rule is not None:
+            return rule
         key = lookup_key(matched)
         rule = self.rules.get((kind, key))
         if rule is None:  # a stray dot or comma in OCR'd text
@@ -97,14 +136,38 @@ def trie_pattern(phrases, *, ocr: bool = False, fuzzy=()) -> "re.Pattern[str]":
     `fuzzy` phrases also match with any vowel for any other (see `ocr_key`: the
     caller checks how many differ).
     """
+    bodies = _trie_bodies(phrases, ocr=ocr, fuzzy=fuzzy)
+    if bodies is None:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<!\w)" + bodies[0] + r"(?!\w)")
+
+
+def _relaxed_piece(token: str) -> str:
+    """A token of a phrase as it reads in `_alt_text` (every non-word character a space)."""
+    if token == " ":
+        return " +"
+    if token == "*":
+        return _OCR_VOWEL
+    if token.isalnum() or token == "_":
+        return re.escape(token)
+    return " "
+
+
+def _trie_bodies(phrases, *, ocr: bool = False, fuzzy=()) -> tuple[str, str] | None:
+    """The body of `trie_pattern` (without its word boundaries), and a relaxed body that matches
+    wherever it does, read on `_alt_text`; None without phrases."""
     folded = sorted({" ".join(fold(p).split()) for p in phrases if p.strip()})
     if not folded:
-        return re.compile(r"(?!x)x")
+        return None
     body = trie_regex(folded, space=_OCR_SPACE if ocr else r"\s+")
+    relaxed = trie_regex(folded, piece=_relaxed_piece)
     if ocr and fuzzy:
-        fuzzy_body = trie_regex(sorted({_VOWEL.sub("*", " ".join(fold(p).split())) for p in fuzzy}), space=_OCR_SPACE)
+        starred = sorted({_VOWEL.sub("*", " ".join(fold(p).split())) for p in fuzzy})
+        fuzzy_body = trie_regex(starred, space=_OCR_SPACE)
         body = "(?:" + body + "|" + fuzzy_body.replace(r"\*", _OCR_VOWEL) + ")"
-    return re.compile(r"(?<!\w)" + body + r"(?!\w)")
+        # the relaxed body reads every vowel as any (a superset of both, and one trie)
+        relaxed = trie_regex(sorted({_VOWEL.sub("*", p) for p in folded} | set(starred)), piece=_relaxed_piece)
+    return body, relaxed
 
 
 # OCR of Vietnamese with an English model garbles vowels (ầ -> i/u, ố -> 6, ã -> 3).
@@ -129,13 +192,15 @@ def _lexicon() -> _Lexicon:
         phrase, kind = row["phrase"], row["kind"]
         group = "cue" if kind in _CLAUSE_KINDS else kind
         by_kind.setdefault(group, []).append(phrase)
-        lex.rules.setdefault((group, lookup_key(fold(phrase))), _Rule(
+        lex.rules.setdefault((group, lookup_key(fold(phrase))), _rule(
             kind, _folded_list(row.get("not_before")), _folded_list(row.get("not_after"))))
     lex.patterns = {k: trie_pattern(v) for k, v in by_kind.items()}
+    lex.scanners = {k: WordScanner(v) for k, v in by_kind.items()}
     # OCR'd decisions are read with one vowel wrong too (they are long, distinctive phrases)
     decisions = [p for p in by_kind.get("cue", [])
                  if lex.rules[("cue", lookup_key(fold(p)))].kind in _DECISION_KINDS]
     lex.patterns["cue_ocr"] = trie_pattern(by_kind.get("cue", []), ocr=True, fuzzy=decisions)
+    lex.scanners["cue_ocr"] = WordScanner(by_kind.get("cue", []), ocr=True, fuzzy=decisions)
     for phrase in decisions:
         key = " ".join(fold(phrase).split())
         lex.ocr_cues.setdefault(ocr_key(key), []).append(key)
@@ -143,7 +208,217 @@ def _lexicon() -> _Lexicon:
     for kind in ("cue", "speech", "lead", "list", "modal", "problem", "stop", "verb", "head", "filler", "cut",
                  "high_office"):
         lex.patterns.setdefault(kind, trie_pattern([]))
+        lex.scanners.setdefault(kind, WordScanner([]))
+    lex.restricted = frozenset(group for (group, _), rule in lex.rules.items() if rule.not_before or rule.not_after)
+    for kind in ("cue", "cut", "lead", "list", "modal", "problem", "stop", "verb", "head", "speech", "high_office"):
+        setattr(lex, kind, lex.patterns[kind])
+    # _strip_lead in one match: runs of junk, filler and lead words, in that order of preference
+    strip = "(?:" + _LEAD_JUNK.pattern + "|" + lex.patterns["filler"].pattern + "|" + lex.patterns["lead"].pattern + ")*"
+    lex.strip_lead = re.compile(strip)
+    for kind in ("verb", "head", "cut"):
+        setattr(lex, "strip_" + kind, re.compile("(?>" + strip + ")(" + lex.patterns[kind].pattern + ")?"))
+    for kind in ("verb", "head"):
+        setattr(lex, "comma_" + kind, re.compile(",(?=(?>" + strip + ")(" + lex.patterns[kind].pattern + "))"))
     return lex
+
+
+# --- whole-word scans ------------------------------------------------------------
+
+_WORD_START = r"(?<!\w)"
+
+
+@lru_cache(maxsize=1)
+def _before_word_class() -> str:
+    """A character class of what may stand right before a whole word: every non-word character of
+    the BMP, and every astral character (`WordScanner` checks those itself)."""
+    bmp = "".join(map(chr, range(0x10000)))
+    ranges = [(m.start(), m.end() - 1) for m in re.finditer(r"\W+", bmp)]
+    return ("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" if b > a else f"\\u{a:04x}" for a, b in ranges)
+            + "\\U00010000-\\U0010ffff]")
+
+
+# Every character of an ASCII text that is not a word character, as a space.
+_ALT_TABLE = bytes(i if chr(i).isalnum() or chr(i) == "_" else 0x20 for i in range(256))
+_alt_last: tuple = (None, None)
+
+
+def _alt_text(text: str) -> str | None:
+    """`text` with every ASCII non-word character and every non-ASCII character a space (the same
+    offsets; None if that fails). The last one is kept: every scan of a document reads the same one."""
+    global _alt_last
+    last = _alt_last
+    if last[0] is text:
+        return last[1]
+    alt = text.encode("ascii", "replace").translate(_ALT_TABLE).decode("ascii")
+    if len(alt) != len(text):
+        alt = None
+    _alt_last = (text, alt)
+    return alt
+
+
+def _word_before(text: str, q: int) -> bool:
+    """A word character right before q that `_alt_text` made a space: a non-ASCII one."""
+    c = text[q - 1]
+    return c > "\x7f" and (c.isalnum() or c == "_")
+
+
+class WordScanner:
+    """The matches of `trie_pattern(phrases, ...)` in a text, found several times faster.
+
+    The pattern opens with a look-behind ("(?<!\w)"), so the `re` engine tries it at every
+    position of the text. Here the engine skips to the candidates instead: in an ASCII text,
+    a relaxed pattern (`_trie_bodies`) finds them after a space of `_alt_text`, and the pattern
+    itself, anchored there, says whether and how far it matches; in other texts the character
+    before a match is matched from a class (`_before_word_class`). The matches are exactly those
+    of the pattern's `finditer` / `search`.
+    """
+
+    def __init__(self, phrases, *, ocr: bool = False, fuzzy=()) -> None:
+        self.pattern = trie_pattern(phrases, ocr=ocr, fuzzy=fuzzy)
+        bodies = _trie_bodies(phrases, ocr=ocr, fuzzy=fuzzy)
+        if bodies is None:
+            self.head = self.fast = self.alt = None
+            return
+        body = bodies[0] + r"(?!\w)"
+        self.head = re.compile(body)  # the match at a position known to start a word
+        self.fast = re.compile(_before_word_class() + "(" + body + ")")
+        # the relaxed body reads a phrase on _alt_text only where its characters are ASCII
+        ascii_phrases = all(fold(p).isascii() for p in list(phrases) + list(fuzzy))
+        self.alt = re.compile(" (?:" + bodies[1] + r")(?!\w)") if ascii_phrases else None
+
+    def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, matched text) of every match in [pos, endpos), as `finditer` finds them."""
+        if endpos is None:
+            endpos = len(text)
+        if self.head is None:
+            return []
+        out = []
+        head = self.head.match
+        if pos <= 0:
+            pos = 0
+            m = head(text, 0, endpos)
+            if m:
+                out.append((0, m.end(), m.group()))
+                pos = m.end()
+            else:
+                pos = 1
+        q = pos - 1  # the character before the next match
+        alt = _alt_text(text) if self.alt is not None else None
+        if alt is not None:
+            search = self.alt.search
+            ascii_text = text.isascii()
+            while True:
+                m = search(alt, q, endpos)
+                if m is None:
+                    return out
+                q = m.start() + 1
+                m = head(text, q, endpos)
+                if m is not None and (ascii_text or not _word_before(text, q)):
+                    out.append((q, m.end(), m.group()))
+                    q = m.end() - 1
+        search = self.fast.search
+        while True:
+            m = search(text, q, endpos)
+            if m is None:
+                return out
+            q = m.start()
+            if text[q] > "\uffff" and (text[q].isalnum() or text[q] == "_"):
+                q += 1  # an astral letter: no word starts after it
+                continue
+            end = m.end()
+            out.append((q + 1, end, m.group(1)))
+            q = end - 1
+
+    def first(self, text: str, pos: int, endpos: int) -> tuple[int, int] | None:
+        """(start, end) of the first match in [pos, endpos), as `pattern.search` finds it."""
+        if self.head is None:
+            return None
+        head = self.head.match
+        if pos <= 0:
+            m = head(text, 0, endpos)
+            if m:
+                return 0, m.end()
+            pos = 1
+        q = pos - 1
+        alt = _alt_text(text) if self.alt is not None else None
+        if alt is not None:
+            search = self.alt.search
+            ascii_text = text.isascii()
+            while True:
+                m = search(alt, q, endpos)
+                if m is None:
+                    return None
+                q = m.start() + 1
+                m = head(text, q, endpos)
+                if m is not None and (ascii_text or not _word_before(text, q)):
+                    return q, m.end()
+        m = self.fast.search(text, q, endpos)
+        while m is not None:
+            q = m.start()
+            if text[q] > "\uffff" and (text[q].isalnum() or text[q] == "_"):
+                m = self.fast.search(text, q + 1, endpos)
+                continue
+            return q + 1, m.end()
+        return None
+
+
+# --- the original words ------------------------------------------------------------
+
+# `doc.original` is `textview.clean_words` of the original characters: two passes of the `regex`
+# module (~8 µs an item). Where the characters have no line-break hyphen (no "-" with a "\n") and
+# no white space but " " and "\n", that is their words joined by single spaces (`original`).
+_ORIGINAL_PROBES = (
+    "  Hội nghị  đã thảo luận về\n“Dự án A” (giai đoạn 2) ;  cơ chế - chính sách, v.v.  ",
+    "Các đại biểu đề nghị: A; B và C.\n\nTP. Hồ Chí Minh - ngày 12/3/2024 ",
+    "ĐỀ NGHỊ BỘ KH&CN ... 1.200 tỷ đồng [x] 'y' `z` •  –  —",
+)
+
+
+@lru_cache(maxsize=1)
+def _original_is_joined_words() -> bool:
+    """Checked once: `Document.original` still reads so, from the characters `to_original` maps to
+    or from the evidence `Document.span` gives (else `original` always defers to it)."""
+    for text in _ORIGINAL_PROBES:
+        for doc in (Document(view=TextView(text)), Document.from_text(text, quality="ocr_noisy")):
+            for s, e in ((0, len(doc.folded)), (2, len(doc.folded) - 3), (9, 40)):
+                a, b = doc.view.to_original(s, e)
+                words = doc.original(s, e)
+                if words != " ".join(text[a:b].split()) or words != " ".join(doc.span(s, e).text.split()):
+                    return False
+    return True
+
+
+def _is_squashed(s: str) -> bool:
+    """`s` is its words joined by single spaces: no white space but single " " between words
+    (every other white space character is not printable)."""
+    return s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
+
+
+def original(doc: Document, s: int, e: int) -> str:
+    """`doc.original(s, e)`, without its `regex` passes where they change nothing but white space."""
+    a, b = doc.view.to_original(s, e)
+    return _original_of(doc, s, e, doc.text[a:b])
+
+
+def original_and_span(doc: Document, s: int, e: int) -> tuple[str, Span]:
+    """`doc.original(s, e)` and `doc.span(s, e)`: the words are read from the evidence (white
+    space at its ends changes nothing)."""
+    span = doc.span(s, e)
+    return _original_of(doc, s, e, span.text), span
+
+
+def _original_of(doc: Document, s: int, e: int, raw: str) -> str:
+    """`doc.original(s, e)` from `raw`, the original characters of [s, e) (or them without white space at the ends)."""
+    if _is_squashed(raw) and _original_is_joined_words():
+        return raw
+    words = raw.split()
+    joined = " ".join(words)
+    # the white space of raw (all but the words) is all " " and "\n"
+    plain_space = len(raw) - len(joined) + len(words) - 1 == raw.count(" ") + raw.count("\n") if words \
+        else len(raw) == raw.count(" ") + raw.count("\n")
+    if not plain_space or ("-" in raw and "\n" in raw) or not _original_is_joined_words():
+        return doc.original(s, e)
+    return joined
 
 
 # --- small helpers on folded text ---------------------------------------------
@@ -152,18 +427,24 @@ _WORD = re.compile(r"[^\W_]+")
 _OCR_JUNK = re.compile(r"[.,'`]\s+")
 _LEAD_JUNK = re.compile(r"[\s,;:.\-•*+–>)\]]+")
 _AFTER_JUNK = re.compile(r"[\s,:]+")
-_SEPARATORS = re.compile(r"[;\"()\[\]]|,|\s+va\s+(?=[^\W\d_])")
+_SEPARATORS = re.compile(r"[;\"(),\[\]]|\s+va\s+(?=[^\W\d_])")  # see _separators
+_SEPARATOR_CHAR = re.compile(r"[;\"(),\[\]]")
+_VA = re.compile(r"va(?<=\sva)\s+(?=[^\W\d_])")
+_QUOTE_OR_BRACKET = re.compile(r"[\"()\[\]]")
+_SEMI_QUOTE_BRACKET = re.compile(r"[;\"()\[\]]")
 _COLON = re.compile(r":")
 _COMMA_QUOTE_BRACKET = re.compile(r"[,\"()\[\]]")
 _AT_PLACE = re.compile(r"\s*(?:tai|trong)\s")
 _COMMA_OR_COLON = re.compile(r"[,:]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_PAST = re.compile(r"(?<!\w)da(?!\w)")
+_PAST = re.compile(r"da(?!\w)(?<!\wda)")  # a whole word "da" (the look-behind after it: a faster scan)
 _TRAIL_CHARS = " \t\n,;:.-•*+([/'"
 _CLOSERS = {")": "(", "]": "[", "\"": "\""}
 
 
 def _words(s: str) -> int:
+    if _is_squashed(s):  # (the usual case: counted without making the words)
+        return s.count(" ") + 1 if s else 0
     return len(s.split())
 
 
@@ -172,39 +453,45 @@ def _squash(s: str) -> str:
 
 
 def _allowed(folded: str, start: int, end: int, rule: _Rule) -> bool:
-    """The not_before / not_after words of a rule do not surround the match."""
+    """The not_before / not_after words of a rule do not surround the match: the squashed 40
+    characters before it do not end with one, the squashed 40 after it (past white space, commas
+    and colons) do not open with one as a whole word."""
     if rule.not_before:
-        before = " " + _squash(folded[max(0, start - 40):start])
-        if any(before.endswith(" " + w) for w in rule.not_before):
+        # (only the last words matter: as many as the longest not_before word has)
+        n = rule.before_words
+        before = " " + " ".join(folded[max(0, start - 40):start].rsplit(None, n)[-n:])
+        if before.endswith(rule.before_ends):
             return False
     if rule.not_after:
         m = _AFTER_JUNK.match(folded, end)
-        after = _squash(folded[m.end() if m else end:end + 40])
-        for w in rule.not_after:
-            if w == "#":  # a number: "Quyết định 1348/...", "cam kết 9.274 tỷ" are nouns
-                if after[:1].isdigit():
-                    return False
-            elif after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalnum()):
-                return False
+        j = m.end() if m else end  # (not white space: the squashed text opens there)
+        limit = end + 40
+        if rule.after_number and j < limit and folded[j:j + 1].isdigit():
+            return False  # a number: "Quyết định 1348/...", "cam kết 9.274 tỷ" are nouns
+        if rule.after_words is not None and rule.after_words.match(folded, j, limit):
+            return False
     return True
 
 
-def _search(lex: _Lexicon, kind: str, folded: str, a: int, b: int) -> "re.Match[str] | None":
-    """The first match of a kind in [a, b) that its rule allows."""
-    for m in lex.pattern(kind).finditer(folded, a, b):
-        rule = lex.rule(kind, m.group())
-        if rule is None or _allowed(folded, m.start(), m.end(), rule):
-            return m
+def _search(lex: _Lexicon, kind: str, folded: str, a: int, b: int) -> tuple[int, int] | None:
+    """(start, end) of the first match of a kind in [a, b) that its rule allows."""
+    if kind not in lex.restricted:
+        return lex.scanners[kind].first(folded, a, b)
+    for s, e, text in lex.scanners[kind].spans(folded, a, b):
+        rule = lex.rule(kind, text)
+        if rule is None or _allowed(folded, s, e, rule):
+            return s, e
     return None
 
 
 def _match(lex: _Lexicon, kind: str, folded: str, a: int, b: int) -> "re.Match[str] | None":
-    m = lex.pattern(kind).match(folded, a, b)
-    if m:
+    m = lex.patterns[kind].match(folded, a, b)
+    if m and kind in lex.restricted:
         rule = lex.rule(kind, m.group())
         if rule is None or _allowed(folded, m.start(), m.end(), rule):
             return m
-    return None
+        return None
+    return m
 
 
 def _body_start(doc: Document) -> int:
@@ -215,33 +502,33 @@ def _body_start(doc: Document) -> int:
     return 0
 
 
+@lru_cache(maxsize=None)
+def _words_upto(n: int) -> "re.Pattern[str]":
+    """The first n words (as many as there are) of a text, and what comes before them."""
+    return re.compile(r"(?:[\W_]*+[^\W_]++){1,%d}+" % n)
+
+
 def _nth_word_end(folded: str, a: int, b: int, n: int) -> int:
-    end = a
-    for i, m in enumerate(_WORD.finditer(folded, a, b)):
-        end = m.end()
-        if i + 1 >= n:
-            break
-    return end
+    """The end of the n-th word (of `_WORD`) in [a, b): of the last one if fewer, `a` if none."""
+    m = _words_upto(n).match(folded, a, b)
+    return m.end() if m else a
 
 
 # --- items --------------------------------------------------------------------
 
 def _strip_lead(folded: str, a: int, b: int, lex: _Lexicon) -> int:
-    while a < b:
-        m = _LEAD_JUNK.match(folded, a, b)
-        if m and m.end() > a:
-            a = m.end()
-            continue
-        m = lex.pattern("filler").match(folded, a, b) or lex.pattern("lead").match(folded, a, b)
-        if m:
-            a = m.end()
-            continue
-        break
-    return a
+    """Skip junk, filler words and sentence openers (one `lex.strip_lead` match: junk first, then
+    filler, then lead, as long as one of them goes on)."""
+    m = lex.strip_lead.match(folded, a, b)
+    return m.end() if m else a  # (no match when a > b)
 
 
 def _strip_trail(folded: str, a: int, b: int) -> int:
     """Drop trailing punctuation, "v.v." and an unbalanced closing bracket or quote."""
+    if a < b:
+        last = folded[b - 1]
+        if last not in _TRAIL_CHARS and last not in _CLOSERS and last != "v":
+            return b  # nothing to drop
     while True:
         seg = folded[a:b].rstrip(_TRAIL_CHARS)
         if seg.endswith(" v.v") or seg.endswith(" vv"):
@@ -260,23 +547,32 @@ def _strip_trail(folded: str, a: int, b: int) -> int:
         return a + len(seg)
 
 
-def _cut_long(folded: str, a: int, b: int, lex: _Lexicon) -> int:
+def _cut_long(folded: str, a: int, b: int, lex: _Lexicon) -> tuple[int, int]:
     """An overlong item loses a trailing purpose phrase ("để ...", "nhằm ..."), or else
-    what follows a comma well into it."""
+    what follows a comma well into it. (The new end, and the words of [a, b).)"""
     n = _words(folded[a:b])
     if n <= LONG_ITEM_WORDS:
-        return b
-    for m in lex.pattern("cut").finditer(folded, a, b):
-        rule = lex.rule("cut", m.group())
-        if rule and not _allowed(folded, m.start(), m.end(), rule):
+        return b, n
+    for ms, me, text in lex.scanners["cut"].spans(folded, a, b):
+        if _words(folded[a:ms]) < MIN_KEEP_BEFORE_CUT:
             continue
-        if _words(folded[a:m.start()]) >= MIN_KEEP_BEFORE_CUT:
-            return m.start()
+        rule = lex.rule("cut", text)
+        if rule and not _allowed(folded, ms, me, rule):
+            continue
+        return ms, n
     if n > VERY_LONG_ITEM_WORDS:
-        for m in top_level(folded, a, b, _COMMA_QUOTE_BRACKET):
-            if m.group() == "," and _words(folded[a:m.start()]) >= MIN_KEEP_BEFORE_COMMA:
-                return m.start()
-    return b
+        if _quote_or_bracket(folded, a, b):
+            commas = [m.start() for m in top_level(folded, a, b, _COMMA_QUOTE_BRACKET) if m.group() == ","]
+        else:  # every comma is at the top level
+            commas = []
+            c = folded.find(",", a, b)
+            while c >= 0:
+                commas.append(c)
+                c = folded.find(",", c + 1, b)
+        for c in commas:
+            if _words(folded[a:c]) >= MIN_KEEP_BEFORE_COMMA:
+                return c, n
+    return b, n
 
 
 def top_level(folded: str, a: int, b: int, pattern: "re.Pattern[str]") -> list["re.Match[str]"]:
@@ -306,23 +602,111 @@ def top_level(folded: str, a: int, b: int, pattern: "re.Pattern[str]") -> list["
     return out
 
 
+def _separators(folded: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the matches of `_SEPARATORS` in [a, b), as its `finditer` finds them
+    ("va" stands for the text of a 'và' match), but found faster: single characters with one
+    pattern, 'và' (white space, "va", white space, a letter) from its "va" with another."""
+    out = [(m.start(), m.end(), m.group()) for m in _SEPARATOR_CHAR.finditer(folded, a, b)]
+    vas = _va_spans(folded, a, b)
+    if vas:
+        out += [(s, e, "va") for s, e in vas]
+        out.sort()
+    return out
+
+
+def _va_spans(folded: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of the 'và' matches of `_SEPARATORS` in [a, b): the white space before "va" (not
+    before a, nor taken by the 'và' match before), "va", white space, and a letter next."""
+    if folded.find("va", a, b) < 0:
+        return []
+    out = []
+    last = a  # where the previous 'và' match ended (its white space is not taken again)
+    for m in _VA.finditer(folded, a, b):
+        q = m.start()  # the "va"; the white space before it is where the match starts
+        lo = max(a, last)
+        if q - 1 < lo:
+            continue
+        p = q - 1
+        while p > lo and folded[p - 1].isspace():
+            p -= 1
+        out.append((p, m.end()))
+        last = m.end()
+    return out
+
+
+def _find_all(folded: str, ch: str, a: int, b: int) -> list[int]:
+    out = []
+    c = folded.find(ch, a, b)
+    while c >= 0:
+        out.append(c)
+        c = folded.find(ch, c + 1, b)
+    return out
+
+
+def _top_level(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`top_level` for (start, end, text) matches."""
+    out: list[tuple[int, int, str]] = []
+    inside: list[tuple[int, int, str]] = []
+    depth = 0
+    in_quote = False
+    for t in matches:
+        ch = t[2]
+        if ch == "\"":
+            if in_quote:
+                inside = []
+            in_quote = not in_quote
+        elif ch == "(" or ch == "[":
+            depth += 1
+        elif ch == ")" or ch == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            (inside if in_quote else out).append(t)
+    if in_quote and inside:
+        out = sorted(out + inside)
+    return out
+
+
 def _split_points(folded: str, a: int, b: int) -> tuple[list[int], list[tuple[int, int]]]:
     """Top-level ';' positions and (separator start, next start) of ',' and 'và'."""
-    semis: list[int] = []
-    soft: list[tuple[int, int]] = []
-    for m in top_level(folded, a, b, _SEPARATORS):
-        if m.group() == ";":
-            semis.append(m.start())
+    if not _quote_or_bracket(folded, a, b):  # every separator is at the top level
+        semis = _find_all(folded, ";", a, b)
+        soft = [(c, c + 1) for c in _find_all(folded, ",", a, b)]
+        vas = _va_spans(folded, a, b)
+        if vas:
+            soft = sorted(soft + vas)
+        return semis, soft
+    semis = []
+    soft = []
+    for s, e, ch in _top_level(_separators(folded, a, b)):
+        if ch == ";":
+            semis.append(s)
         else:
-            soft.append((m.start(), m.end()))
+            soft.append((s, e))
     return semis, soft
+
+
+def _semis(folded: str, a: int, b: int) -> list[int]:
+    """The top-level ';' positions alone (the same as `_split_points`: ',' and 'và' never change
+    what is inside quotes or brackets)."""
+    if folded.find(";", a, b) < 0:
+        return []
+    if not _quote_or_bracket(folded, a, b):
+        return _find_all(folded, ";", a, b)
+    return [m.start() for m in top_level(folded, a, b, _SEMI_QUOTE_BRACKET) if m.group() == ";"]
+
+
+def _quote_or_bracket(folded: str, a: int, b: int) -> bool:
+    """A quote or a bracket in [a, b) (each looked for with `str.find`: they are rare)."""
+    return (folded.find("\"", a, b) >= 0 or folded.find("(", a, b) >= 0 or folded.find(")", a, b) >= 0
+            or folded.find("[", a, b) >= 0 or folded.find("]", a, b) >= 0)
 
 
 def _ends_with_verb(folded: str, a: int, s: int, lex: _Lexicon) -> bool:
     """"kiểm tra, giám sát": the words before the comma are a verb too (one compound list)."""
     tail = folded[max(a, s - 30):s].split()
     # one-syllable verbs are left out: folded, they collide with other words (đưa / thi đua)
-    return any(" ".join(tail[-n:]) in lex.verbs for n in (2, 3) if len(tail) >= n)
+    n = len(tail)
+    return n >= 2 and (" ".join(tail[-2:]) in lex.verbs or n >= 3 and " ".join(tail[-3:]) in lex.verbs)
 
 
 def _split_clause(doc: Document, a: int, b: int, lex: _Lexicon, mode: str) -> list[tuple[int, int]]:
@@ -331,7 +715,7 @@ def _split_clause(doc: Document, a: int, b: int, lex: _Lexicon, mode: str) -> li
     in topics, a noun phrase with a head word ("A, cơ chế B và việc C"). Topics already
     listed with ';' and a participant's claim are not cut further."""
     folded, plain = doc.folded, doc.plain
-    semis, soft = _split_points(folded, a, b)
+    semis = _semis(folded, a, b)
     parts: list[tuple[int, int]] = []
     start = a
     for p in semis:
@@ -340,29 +724,63 @@ def _split_clause(doc: Document, a: int, b: int, lex: _Lexicon, mode: str) -> li
     parts.append((start, b))
     if mode == "opinion" or (mode == "topic" and semis):
         return parts
-    verb, head = lex.pattern("verb"), lex.pattern("head")
+    if _quote_or_bracket(folded, a, b):
+        soft = _split_points(folded, a, b)[1]
+        if not soft:
+            return parts
+        vas = None
+    else:  # every separator is at the top level: the commas are found part by part
+        soft = None
+        vas = _va_spans(folded, a, b)
     out: list[tuple[int, int]] = []
     for ps, pe in parts:
-        parallel_verbs = mode != "topic" or verb.match(folded, _strip_lead(folded, ps, pe, lex), pe)
+        if mode != "topic":
+            parallel_verbs = True
+        else:
+            m = lex.strip_verb.match(folded, ps, pe)  # a verb after _strip_lead(ps)
+            parallel_verbs = m is not None and m.start(1) >= 0
+        # after a comma: _strip_lead, then the verb or head word; after "và": the word itself
+        word = lex.verb.match if parallel_verbs else lex.head.match
+        # (separator start, next start, where its word starts or -1 if it has none, or None: not looked at yet)
+        if soft is None:
+            comma_word = lex.comma_verb if parallel_verbs else lex.comma_head
+            seps = [(m.start(), m.start() + 1, m.start(1)) for m in comma_word.finditer(folded, ps, pe)]
+            in_part = [(s, n, None) for s, n in vas if ps <= s < pe]
+            if in_part:
+                seps = sorted(seps + in_part)
+        else:
+            strip_word = lex.strip_verb.match if parallel_verbs else lex.strip_head.match
+            seps = []
+            for s, n in soft:
+                if not ps <= s < pe:
+                    continue
+                if folded[s] == ",":
+                    m = strip_word(folded, n, pe)
+                    if m is None:
+                        continue  # (n > pe: no word)
+                    seps.append((s, n, m.start(1) if m.start(1) >= 0 else -1 - m.end()))
+                else:
+                    seps.append((s, n, None))
         cands = []
-        for s, n in soft:
-            if not ps <= s < pe:
-                continue
-            w = _strip_lead(folded, n, pe, lex) if folded[s] == "," else n
+        for s, n, w in seps:
+            if w is None:
+                w = n
+                found = word(folded, w, pe) is not None
+            else:
+                found = w >= 0
+                if not found:
+                    w = -1 - w
             if w < pe and plain[w].isupper():
                 continue  # "Bộ Nông nghiệp và Phát triển nông thôn": a name goes on
-            right_min = MIN_RIGHT_WORDS
-            if parallel_verbs:
-                if not verb.match(folded, w, pe):
-                    continue
-                if _ends_with_verb(folded, ps, s, lex):
-                    # "kiểm tra, giám sát", "nghiên cứu và đào tạo": one compound verb,
-                    # unless a long clause follows "và"
-                    if folded[s] == ",":
-                        continue
-                    right_min = COMPOUND_RIGHT_WORDS
-            elif not head.match(folded, w, pe):
+            if not found:
                 continue
+            right_min = MIN_RIGHT_WORDS
+            if parallel_verbs and _ends_with_verb(folded, ps, s, lex):
+                # "kiểm tra, giám sát", "nghiên cứu và đào tạo": one compound verb,
+                # unless a long clause follows "và"
+                if folded[s] == ",":
+                    continue
+                right_min = COMPOUND_RIGHT_WORDS
             cands.append((s, n, right_min))
         cur = ps
         for k, (s, n, right_min) in enumerate(cands):
@@ -377,27 +795,40 @@ def _split_clause(doc: Document, a: int, b: int, lex: _Lexicon, mode: str) -> li
 def _items(doc: Document, a: int, b: int, lex: _Lexicon, mode: str) -> list[tuple[int, int]]:
     folded = doc.folded
     # "... những nội dung chính như: A; B" -> the list starts after the colon
-    m = _COLON.search(folded, a, b)
-    if m and _words(folded[a:m.start()]) <= COLON_WORDS:
-        a = m.end()
+    c = folded.find(":", a, b)
+    if c >= 0 and _words(folded[a:c]) <= COLON_WORDS:
+        a = c + 1
     elif _AT_PLACE.match(folded, a):
         # "thảo luận tại Hội nghị, nhiều ý kiến ..." -> after the place phrase
         c = folded.find(",", a, _nth_word_end(folded, a, b, 6))
         if c >= 0:
             a = c + 1
     out = []
+    strip_cut = lex.strip_cut.match
     for s, e in _split_clause(doc, a, b, lex, mode):
-        s = _strip_lead(folded, s, e, lex)
-        if _match(lex, "cut", folded, s, e):
+        m = strip_cut(folded, s, e)  # _strip_lead, and a "cut" word where it stops
+        cut = False
+        if m is not None:
+            cs = m.start(1)
+            if cs < 0:
+                s = m.end()
+            else:
+                s = cs
+                rule = lex.rule("cut", m.group(1))
+                cut = rule is None or _allowed(folded, cs, m.end(1), rule)
+        if cut:
             # "Để tăng ..., cần nạo vét ...": drop a short leading purpose phrase
             c = _COMMA_OR_COLON.search(folded, s, e)
             if not c or _words(folded[s:c.start()]) > PURPOSE_LEAD_WORDS:
                 continue  # "góp phần ...", "nhằm ...": a consequence, not an item
             s = _strip_lead(folded, c.end(), e, lex)
         e = _strip_trail(folded, s, e)
-        e = _cut_long(folded, s, e, lex)
-        e = _strip_trail(folded, s, e)
-        if _words(folded[s:e]) >= MIN_ITEM_WORDS:
+        cut, n = _cut_long(folded, s, e, lex)
+        if cut != e:
+            e = _strip_trail(folded, s, cut)
+            n = _words(folded[s:e])
+        # (else stripping again changes nothing: _strip_trail stops where it has nothing to drop)
+        if n >= MIN_ITEM_WORDS:
             out.append((s, e))
     return out
 
@@ -424,15 +855,15 @@ class _Found:
 
 def _closing_clause(folded: str, end: int, e: int, lex: _Lexicon) -> int | None:
     """Where the chair's words start after 'Kết luận Hội nghị, X ...': after a speech verb or colon."""
-    m = lex.pattern("speech").search(folded, end, e)
-    c = _COLON.search(folded, end, e)
-    if c and (not m or c.start() < m.start()):
-        return c.end()
-    return m.end() if m else None
+    m = lex.scanners["speech"].first(folded, end, e)
+    c = folded.find(":", end, e)
+    if c >= 0 and (not m or c < m[0]):
+        return c + 1
+    return m[1] if m else None
 
 
 def _is_high(folded: str, a: int, b: int, lex: _Lexicon) -> bool:
-    return lex.pattern("high_office").search(folded, a, b) is not None
+    return lex.scanners["high_office"].first(folded, a, b) is not None
 
 
 def _clause_for(doc: Document, lex: _Lexicon, s: int, e: int, start: int, end: int,
@@ -462,8 +893,7 @@ def _clause_for(doc: Document, lex: _Lexicon, s: int, e: int, start: int, end: i
             return clause, "opinion", "problem"
         return clause, "", "problem"
     if kind == "announce":
-        if _is_high(folded, s, start, lex) and re.search(
-                r"(?<!\w)se(?!\w)", folded[end:_nth_word_end(folded, end, e, ANNOUNCE_WINDOW_WORDS)]):
+        if _is_high(folded, s, start, lex) and _SE.search(folded[end:_nth_word_end(folded, end, e, ANNOUNCE_WINDOW_WORDS)]):
             return end, "conclusion", "direction"
         return None
     if kind == "opinion" and _is_high(folded, s, start, lex) and _search(lex, "modal", folded, end, e):
@@ -481,6 +911,7 @@ def _plain_title(doc: Document, a: int, b: int) -> bool:
     return bool(seg) and seg[0].isupper() and _words(seg) <= 8
 
 
+_SE = re.compile(r"se(?!\w)(?<!\wse)")  # a whole word "se"
 _PAST_NEXT = re.compile(r"\s+(?:co|duoc|tung)(?!\w)")
 
 
@@ -490,12 +921,11 @@ def _past(doc: Document, a: int, b: int, lex: _Lexicon) -> bool:
     folded = doc.folded
     for m in _PAST.finditer(folded, a, b):
         if doc.quality == "clean":
-            if doc.original(m.start(), m.end()).lower() == "đã":
+            if original(doc, m.start(), m.end()).lower() == "đã":
                 return True
             continue
         nxt = m.end() + len(folded[m.end():m.end() + 4]) - len(folded[m.end():m.end() + 4].lstrip())
-        if _PAST_NEXT.match(folded, m.end()) or lex.pattern("verb").match(folded, nxt) \
-                or lex.pattern("modal").match(folded, nxt):
+        if _PAST_NEXT.match(folded, m.end()) or lex.verb.match(folded, nxt) or lex.modal.match(folded, nxt):
             return True
     return False
 
@@ -509,18 +939,18 @@ def _continues_direction(doc: Document, s: int, e: int, lex: _Lexicon) -> bool:
     mod = _search(lex, "modal", folded, a, _nth_word_end(folded, a, e, MODAL_WINDOW_WORDS))
     if not mod:
         return False
-    if _past(doc, a, mod.start(), lex) or "\"" in folded[s:mod.start()]:
+    if "\"" in folded[s:mod[0]] or _past(doc, a, mod[0], lex):
         return False
-    return _search(lex, "stop", folded, a, mod.start()) is None
+    return _search(lex, "stop", folded, a, mod[0]) is None
 
 
 def _continues_problem(folded: str, s: int, e: int, lex: _Lexicon) -> bool:
     m = _match(lex, "lead", folded, s, e)
     a = _strip_lead(folded, m.end(), e, lex) if m else s
     p = _search(lex, "problem", folded, a, e)
-    if not p or "\"" in folded[s:p.start()]:
+    if not p or "\"" in folded[s:p[0]]:
         return False
-    return _search(lex, "stop", folded, a, p.start()) is None
+    return _search(lex, "stop", folded, a, p[0]) is None
 
 
 def extract_discussion(doc: Document) -> tuple[list[Statement], list[Statement]]:
@@ -529,21 +959,21 @@ def extract_discussion(doc: Document) -> tuple[list[Statement], list[Statement]]
         return [], []
     lex = _lexicon()
     body = _body_start(doc)
-    sentences = [(s, e) for s, e in doc.sentences if s >= body]
+    sentences = doc.sentences if body == 0 else [(s, e) for s, e in doc.sentences if s >= body]
     starts = [s for s, _ in sentences]
     hits: dict[int, list[tuple[int, int, _Rule]]] = {}
     ocr = doc.quality == "ocr_noisy"
-    for m in lex.pattern("cue_ocr" if ocr else "cue").finditer(folded, body):
-        rule = lex.rule("cue", m.group()) or (lex.ocr_rule(m.group()) if ocr else None)
-        if rule is None or not _allowed(folded, m.start(), m.end(), rule):
+    for ms, me, text in lex.scanners["cue_ocr" if ocr else "cue"].spans(folded, body):
+        rule = lex.rule("cue", text) or (lex.ocr_rule(text) if ocr else None)
+        if rule is None or (rule.not_before or rule.not_after) and not _allowed(folded, ms, me, rule):
             continue
-        i = bisect_left(starts, m.start() + 1) - 1
-        if i < 0 or m.start() >= sentences[i][1]:
+        i = bisect_left(starts, ms + 1) - 1
+        if i < 0 or ms >= sentences[i][1]:
             continue
         s, e = sentences[i]
-        if folded.count("\"", s, m.start()) % 2 == 1 and "\"" in folded[m.end():e]:
+        if folded.find("\"", me, e) >= 0 and folded.count("\"", s, ms) % 2 == 1:
             continue  # inside a quoted name ("dự án “... và đề xuất các giải pháp ...”")
-        hits.setdefault(i, []).append((m.start(), m.end(), rule))
+        hits.setdefault(i, []).append((ms, me, rule))
 
     found = _Found()
     state: str | None = None   # "direction" or "problem": what a following sentence may carry on
@@ -560,8 +990,8 @@ def extract_discussion(doc: Document) -> tuple[list[Statement], list[Statement]]
             continue
         chosen = None
         # a decision cue of the sentence goes before "Theo ông X, ..." / "X cho biết ..."
-        sentence_hits = hits.get(i, [])
-        if any(h[2].kind in _DECISION_KINDS for h in sentence_hits):
+        sentence_hits = hits.get(i, ())
+        if sentence_hits and any(h[2].kind in _DECISION_KINDS for h in sentence_hits):
             sentence_hits = [h for h in sentence_hits if h[2].kind not in _WEAK_KINDS] \
                 + [h for h in sentence_hits if h[2].kind in _WEAK_KINDS]
         for k, (start, end, rule) in enumerate(sentence_hits):
@@ -607,11 +1037,19 @@ def _statements(doc: Document, spans: list[tuple[int, int]]) -> list[Statement]:
     out: list[Statement] = []
     taken: list[tuple[int, int]] = []
     texts: set[str] = set()
+    folded = doc.folded
     for s, e in spans:
-        key = _squash(doc.folded[s:e])
-        if key in texts or any(s < te and ts < e for ts, te in taken):
+        key = folded[s:e]
+        if not _is_squashed(key):
+            key = " ".join(key.split())
+        if key in texts:
             continue
-        texts.add(key)
-        taken.append((s, e))
-        out.append(Statement(text=doc.original(s, e), alignment=alignment, evidence=[doc.span(s, e)]))
+        for ts, te in taken:
+            if s < te and ts < e:
+                break
+        else:
+            texts.add(key)
+            taken.append((s, e))
+            text, span = original_and_span(doc, s, e)
+            out.append(Statement(text=text, alignment=alignment, evidence=[span]))
     return out

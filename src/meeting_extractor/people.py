@@ -37,7 +37,7 @@ import regex
 from .document import Document
 from .lexicon import read_tsv, split_aliases, trie_regex
 from .models import Person, Span
-from .textview import TextView, fold
+from .textview import TextView, clean_words, fold
 
 ROLE_ORDER = ("chair", "opening_speech", "speech", "presenter", "attendee",
               "conclusion", "moderator", "guest", "awardee", "signatory")
@@ -48,6 +48,11 @@ _SPEAKING = {"opening_speech", "conclusion", "presenter"}
 _TOKEN = r"[A-Z][a-z]+(?:-[a-z]+)?"  # a capitalised syllable on doc.plain ("Seung-ho")
 _TOKEN_OCR = r"[A-Z][A-Z]?[a-z]+"  # OCR splits letters: "DPinh"
 _SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # between syllables of a name (one line break at most)
+# White space as the `regex` module's \s has it (Unicode White_Space): the standard library's \s also
+# takes \x1c-\x1f. The patterns below run on the standard library's faster engine with this class.
+_WS_CHARS = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_WS = f"[{_WS_CHARS}]"
+_NOT_WS = f"[^{_WS_CHARS}]"
 
 
 def _nfc_lower(s: str) -> str:
@@ -66,12 +71,16 @@ class _Words(NamedTuple):
     ending: "re.Pattern[str]"  # finds a phrase ending at endpos
     printed: dict[str, str]  # folded key -> the phrase as written (NFC, lower case)
     info: dict[str, tuple]
+    lasts: tuple[str, ...]  # the last syllable of every phrase: a phrase ends where one of them does
 
     def match_at(self, folded: str, pos: int) -> "re.Match[str] | None":
         return self.at.match(folded, pos)
 
     def match_before(self, folded: str, pos: int) -> "re.Match[str] | None":
-        return self.ending.search(folded, max(0, pos - 32), pos)
+        lo = max(0, pos - 32)
+        if not folded.endswith(self.lasts, lo, pos):
+            return None
+        return self.ending.search(folded, lo, pos)
 
 
 def _words(rows: list[tuple[str, tuple]]) -> _Words:
@@ -82,7 +91,8 @@ def _words(rows: list[tuple[str, tuple]]) -> _Words:
             printed[key] = _nfc_lower(phrase)
             info[key] = extra
     alt = trie_regex(printed)
-    return _Words(re.compile(rf"(?:{alt})\b"), re.compile(rf"\b(?:{alt})\Z"), printed, info)
+    lasts = tuple(sorted({k.rsplit(" ", 1)[-1] for k in printed}))
+    return _Words(re.compile(rf"(?:{alt})\b"), re.compile(rf"\b(?:{alt})\Z"), printed, info, lasts)
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,11 @@ class _Lexicon:
     family_ocr: "re.Pattern[str]"  # the same and their OCR misreadings
     family_exact: frozenset[str]
     ocr_family: dict[str, str]  # an OCR misreading of a family name -> the name ("bang" -> "Đặng")
-    verb_gap: "regex.Pattern[str]"
+    verb_gap: "re.Pattern[str]"
+    plan: dict[str, tuple]  # folded key -> what a match of it records (see _scan_plan)
+    names: "re.Pattern[str]"  # family names followed by a second capitalised syllable (see _lexicon)
+    names_ocr: "re.Pattern[str]"
+    hon_seeds: "re.Pattern[str]"  # on the reversed doc.plain: a capital after a word ending like an honorific
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +159,8 @@ def _lexicon() -> _Lexicon:
     # the standard library's engine runs a long alternation several times faster than `regex`
     # matched on a copy of the folded text where separators are spaces, after a space: the standard
     # library's engine then tries a word's start only, and runs this long alternation fast
-    phrases = re.compile(r"[\s\x00](" + trie_regex(table) + r")(?!\w)")
+    # (no group: the phrase is the match without its first character)
+    phrases = re.compile(r"[ \x00]" + trie_regex(table, space=" +") + r"(?!\w)")
     families, families_ocr, exact, ocr_family = set(), set(), set(), {}
     for r in read_tsv("family_names.tsv"):
         exact.add(unicodedata.normalize("NFC", r["name"]))
@@ -158,48 +173,127 @@ def _lexicon() -> _Lexicon:
                 ocr_family.setdefault(a, unicodedata.normalize("NFC", r["name"]))
 
 
-    def fam(names) -> "re.Pattern[str]":
+    def fam(names, then: str = "") -> "re.Pattern[str]":
         # no word boundary first: the engine then jumps to capitals; the left edge is checked by hand
-        return re.compile("(?:" + trie_regex(names) + r")(?![\w&])")
+        return re.compile("(?:" + trie_regex(names) + r")(?![\w&])" + then)
 
-    adv = trie_regex(" ".join(fold(p).split()) for p, _ in lists["adverb"])
-    verb_gap = regex.compile(rf"[\s,\-]*(?:(?:{adv})[\s,]+)*")
+    def names(family: set, nxt: "re.Pattern[str]") -> "re.Pattern[str]":
+        # a name has a second syllable: only family names followed by one are worth reading further.
+        # Filtering in the pattern finds the same names as checking each match: a family name of
+        # letters and digits ends at the end of its word, so a dropped match hides no other one
+        # (any match starting inside it follows a letter and is skipped as not opening a word).
+        if all(n.isalnum() for n in family):
+            return fam(family, f"(?={nxt.pattern})")
+        return fam(family)
+
+    adv = trie_regex((" ".join(fold(p).split()) for p, _ in lists["adverb"]), space=_WS + "+")
+    verb_gap = re.compile(rf"[{_WS_CHARS},\-]*(?:(?:{adv})[{_WS_CHARS},]+)*")
+    # on doc.plain read backwards: a capital letter, white space or colons, then an honorific the
+    # other way round in any case and not inside a word (see _Reader._hon_seeds)
+    hons = [k[::-1] for k, v in table.items() if any(p.kind == "hon" for p in v)]
+    hon_seeds = re.compile(r"[A-Z](?=[\s:]+(?i:" + trie_regex(hons, space=r"\s+") + r")(?!\w))")
     return _Lexicon(phrases, {k: tuple(v) for k, v in table.items()},
                     _words(lists["org"]), _words(lists["stop"]), _words(lists["before"]),
                     _words(lists["noun"]), _words(lists["agent"]), _words(lists["aside"]),
                     _words(lists["intro"]), _words(lists["copula"]),
-                    fam(families), fam(families_ocr), frozenset(exact), ocr_family, verb_gap)
+                    fam(families), fam(families_ocr), frozenset(exact), ocr_family, verb_gap,
+                    _scan_plan(table), names(families, _NEXT_TOKEN), names(families_ocr, _NEXT_TOKEN_OCR),
+                    hon_seeds)
 
 
-_SEPARATORS = str.maketrans({c: "\x00" for c in "()[]{}\",;:!?'-./"})  # a word may follow these
+# what a phrase match records, by kind (see _scan_plan)
+_CUE, _OFFICE, _HONORIFIC, _PLACE = range(4)
+
+
+def _scan_plan(table: dict[str, list[_Phrase]]) -> dict[str, tuple]:
+    """For each folded key, the entries _scan records for a match of it, in table order, cut at the
+    first blocking cue (a match of a blocked key records only what comes before the block)."""
+    plan = {}
+    for key, entries in table.items():
+        ops = []
+        for ph in entries:
+            if ph.kind == "cue":
+                role, kind, phrase = ph.info
+                if kind == "block":
+                    break
+                # (code, kind, printed phrase, one word, info)
+                ops.append((_CUE, kind, phrase, " " not in key, (role, kind)))
+            elif ph.kind == "office":
+                ops.append((_OFFICE,))
+            elif ph.kind == "hon":
+                # (code, case, ambiguous, printed phrase, info)
+                ops.append((_HONORIFIC, ph.info[2], ph.info[3], ph.info[4], ph.info))
+            else:
+                ops.append((_PLACE,))
+        plan[key] = tuple(ops)
+    return plan
+
+
+_SEPARATOR_CHARS = "()[]{}\",;:!?'-./"
+_SEPARATORS = str.maketrans({c: "\x00" for c in _SEPARATOR_CHARS})  # a word may follow these
+# What the standard library's \s matches (str.isspace): on the scanned copy of the text every one of
+# them is a plain space, so the phrase pattern asks for single characters, not a Unicode category.
+_SPACE_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_SCAN_COPY = str.maketrans({**{c: " " for c in _SPACE_CHARS}, **{c: "\x00" for c in _SEPARATOR_CHARS}})
+_SCAN_COPY_ASCII = [(c, " ") for c in _SPACE_CHARS if c.isascii() and c != " "] + \
+                   [(c, "\x00") for c in _SEPARATOR_CHARS]
+_SCAN_COPY_OTHER = [(c, " ") for c in _SPACE_CHARS if not c.isascii()]
+
+
+def _scan_copy(folded: str) -> str:
+    """The folded text with every separator a \\x00 and every white space character a space."""
+    if folded.isascii():
+        return folded.translate(_SCAN_COPY)
+    # translate() is slow off ASCII: the same text, one character at a time
+    out = folded
+    for c, new in _SCAN_COPY_ASCII:
+        if c in out:
+            out = out.replace(c, new)
+    for c, new in _SCAN_COPY_OTHER:
+        if c in out:
+            out = out.replace(c, new)
+    return out
 _CAPITAL_BEFORE = re.compile(r"[A-Z]\w*[ \t\n]+\Z")
 _NEXT_TOKEN = re.compile(_SEP + r"([A-Z][a-z]*(?:-[a-z]+)?)(?![\w&])")
 _NEXT_TOKEN_OCR = re.compile(_SEP + r"([A-Z](?:[A-Z]?[a-z]+)?)(?![\w&])")
 _AT_TOKEN = re.compile(_TOKEN + r"(?![\w&])")
 _AT_TOKEN_OCR = re.compile(_TOKEN_OCR + r"(?![\w&])")
-_HON_JOIN = regex.compile(r"\s*[.,\-]?\s*")
-_AFTER_HON = regex.compile(r"\s*")
-_AFTER_HON_PLURAL = regex.compile(r"\s*:?\s*")
-_PRE_GAP_BAD = regex.compile(r"[,;:()\"!?]|\.\s")
-_POST_SEP = regex.compile(r"[ \t]*(?:\n[ \t]*)?(,|-|\()\s*")
-_POS_BREAK = regex.compile(r"[,;:()\"]|\.(?=\s|$)|\n\s*\n")
-_CHAIN_SEP = regex.compile(r"\s*(?:;|,|va|cung(?:\s+voi)?)\s*(?:va\s+)?")
-_VERB_CHAIN = regex.compile(r"(?:\s+[^\s,.;:!?\"]+){0,5}?\s*(?:,|va|,\s*va)\s*")
-_CUA_END = regex.compile(r"\s*(?:\"[^\"]{0,300}\"\s*)?(?:\S+\s+){0,3}?cua\s*")
+_W, _NW = _WS, _NOT_WS
+_HON_JOIN = re.compile(rf"{_W}*[.,\-]?{_W}*")
+_AFTER_HON = re.compile(rf"{_W}*")
+_AFTER_HON_PLURAL = re.compile(rf"{_W}*:?{_W}*")
+_PRE_GAP_BAD = re.compile(rf"[,;:()\"!?]|\.{_W}")
+_POST_SEP = re.compile(rf"[ \t]*(?:\n[ \t]*)?(,|-|\(){_W}*")
+_POS_BREAK = re.compile(rf"[,;:()\"]|\.(?={_W}|$)|\n{_W}*\n")
+_CHAIN_SEP = re.compile(rf"{_W}*(?:;|,|va|cung(?:{_W}+voi)?){_W}*(?:va{_W}+)?")
+_VERB_CHAIN = re.compile(rf"(?:{_W}+[^{_WS_CHARS},.;:!?\"]+){{0,5}}?{_W}*(?:,|va|,{_W}*va){_W}*")
+_CUA_END = re.compile(rf"{_W}*(?:\"[^\"]{{0,300}}\"{_W}*)?(?:{_NW}+{_W}+){{0,3}}?cua{_W}*")
 _TRAILING_LINK = regex.compile(r"(?<![\p{L}\p{N}])(?:va|cung|voi)$")
-_CLAUSE_BREAK = regex.compile(r"[.;:!?]")
-_CLAUSE_END = regex.compile(r"\s*(?:[.;!?]|$)")
+_CLAUSE_BREAK = re.compile(r"[.;:!?]")
+_CLAUSE_END = re.compile(rf"{_W}*(?:[.;!?]|$)")
 _CHO_END = regex.compile(r"(?<![\p{L}\p{N}])cho\s*$")
-_SPACE_WORDS = regex.compile(r"\S+")
-_NEXT_WORD = regex.compile(r"\s+(\S)")
+_SPACE_WORDS = re.compile(rf"{_NW}+")
+_NEXT_WORD = re.compile(rf"{_W}+({_NW})")
 
 
-@dataclass
 class _Hit:
-    start: int
-    end: int
-    kind: str
-    info: tuple
+    __slots__ = ("start", "end", "kind", "info")
+
+    def __init__(self, start: int, end: int, kind: str, info: tuple) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.info = info
+
+
+# white space clean_words would change: any but a single space (it joins line-break hyphens at a line break)
+_ODD_SPACE = re.compile(r"[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}")
+# white space as _HON_JOIN and _AFTER_HON see it (the `regex` module's \s)
+_WS_SET = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_FRONT_KINDS = frozenset(("both", "front", "list", "direct"))
+_normalize = unicodedata.normalize
 
 
 @dataclass
@@ -212,21 +306,24 @@ class _Hon:
     plural: bool
 
 
-@dataclass
 class _Mention:
-    name_s: int
-    name_e: int
-    tokens: int
-    family: bool
-    hon: _Hon | None = None
-    pre: tuple[int, int] | None = None
-    post: tuple[int, int] | None = None
-    start: int = 0
-    tail: int = 0
-    key: str = ""
-    short: bool = False
-    bare: bool = False
-    roles: set = field(default_factory=set)
+    __slots__ = ("name_s", "name_e", "tokens", "family", "hon", "pre", "post", "start", "tail", "key",
+                 "short", "bare", "roles")
+
+    def __init__(self, name_s: int, name_e: int, tokens: int, family: bool, short: bool = False) -> None:
+        self.name_s = name_s
+        self.name_e = name_e
+        self.tokens = tokens
+        self.family = family
+        self.hon: _Hon | None = None
+        self.pre: tuple[int, int] | None = None
+        self.post: tuple[int, int] | None = None
+        self.start = 0
+        self.tail = 0
+        self.key = ""
+        self.short = short
+        self.bare = False
+        self.roles: set = set()
 
 
 def extract_people(doc: Document) -> list[Person]:
@@ -239,81 +336,195 @@ def extract_people(doc: Document) -> list[Person]:
 class _Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.folded = doc.folded
+        self.folded = folded = doc.folded
         self.plain = doc.plain
         self.clean = doc.quality == "clean"
         self.ocr = doc.quality == "ocr_noisy"
         self.lex = _lexicon()
+        self.text = doc.text
+        # folded offsets are the original ones when the view made no length-changing rewrite
+        self.same_offsets = getattr(doc.view, "_passes", None) == []
+        # the phrase scan, block by block (see _cover)
+        self.scan_text = "\x00" + _scan_copy(folded)
+        self.scanned = bytearray(len(self.scan_text))
+        self.offices: list[_Hit] = []  # in text order, as office_start_list
+        self.office_start_list: list[int] = []
+        self.office_starts: dict[int, _Hit] = {}
+        self.hon_by_start: dict[int, _Hit] = {}
+        self.hon_by_end: dict[int, _Hit] = {}
+        self.cues: list[_Hit] = []  # in text order, as cue_pos
+        self.cue_pos: list[int] = []
+        self.cue_starts: set[int] = set()
+        self.cue_start_list: list[int] = []  # cues but awards
+        self.front_starts: list[int] = []  # cues that may open a person's clause
+        self.places: list[tuple[int, int]] = []  # in text order, as place_starts
+        self.place_starts: list[int] = []
+        # starts that end a name: honorifics, offices, multiword cues or clause-level cues ("Kết luận")
+        self.name_stops: set[int] = set()
+        # starts that end a position: honorifics, cue words in lower case in the text. (The original
+        # rule also asked for a cue not inside an office phrase: phrase matches never overlap.)
+        self.pos_stops: list[int] = []
+        self.hon_groups: dict[int, _Hon | None] = {}
+        sents = doc.sentences
+        self.sent_starts = [s for s, _ in sents]
+        self.sent_ends = [e for _, e in sents]
 
     # -- scanning --------------------------------------------------------------
-    def _scan(self) -> None:
-        folded, plain, lex = self.folded, self.plain, self.lex
-        self.hon_items: list[_Hit] = []
-        self.offices: list[_Hit] = []
-        self.cues: list[_Hit] = []
-        self.places: list[tuple[int, int]] = []
-        lookup = lex.lookup
-        spaced = "\x00" + folded.translate(_SEPARATORS)
-        for m in lex.phrases.finditer(spaced):
-            s, e = m.start(1) - 1, m.end(1) - 1
-            g = m.group(1)
-            key = g if g.isalpha() else " ".join(g.split())
-            for ph in lookup[key]:
-                k = ph.kind
-                if k == "cue":
-                    role, kind, phrase = ph.info
-                    if kind == "block":
-                        break
-                    if self.clean and " " not in key and self._printed(s, e) != phrase:
+    # One pattern finds honorifics, offices, role cues and places on `scan_text`: the folded text with
+    # every separator a \x00 and every white space a space, after a \x00. A match is the character
+    # before its phrase and the phrase, so a match's start is its phrase's start in the folded text.
+    # No phrase holds a separator: a scan from one \x00 to another (a block) finds what a scan of the
+    # whole text finds there. Blocks are scanned when something about them is first asked, and only
+    # the parts of a report around its names are ever scanned (a hit is known once its block is).
+
+    def _cover(self, a: int, b: int) -> None:
+        """Scan the blocks holding scan_text[a:b] that are not scanned yet.
+
+        A hit starting at folded position x is known once index x is covered; a hit containing x
+        once index x + 1 is; a hit ending at x once index x is."""
+        done = self.scanned
+        if a < 0:
+            a = 0
+        n = len(done)
+        if b > n:
+            b = n
+        if a >= b:
+            return
+        i = done.find(0, a, b)
+        if i < 0:
+            return
+        text = self.scan_text
+        i = text.rfind("\x00", 0, i + 1)  # blocks are scanned whole: start where this one starts
+        r = text.find("\x00", b)
+        if r < 0:
+            r = n
+        while True:
+            j = done.find(1, i, r)
+            if j < 0:
+                j = r
+            self._scan(i, j)
+            done[i:j] = b"\x01" * (j - i)
+            if j >= r:
+                return
+            i = done.find(0, j, r)
+            if i < 0:
+                return
+
+    def _scan(self, lo: int, hi: int) -> None:
+        """Record the phrase matches of scan_text[lo:hi] (whole blocks, none of them scanned before)."""
+        folded, plain = self.folded, self.plain
+        clean = self.clean
+        plan = self.lex.plan
+        printed = self._printed
+        offices, cues, places, pos_stops = [], [], [], []
+        name_stops = self.name_stops
+        for m in self.lex.phrases.finditer(self.scan_text, lo, hi):
+            s = m.start()
+            e = m.end() - 1
+            g = folded[s:e]
+            ops = plan.get(g)
+            if ops is None:
+                ops = plan[" ".join(g.split())]
+            for op in ops:
+                code = op[0]
+                if code == _CUE:
+                    if clean and op[3] and printed(s, e) != op[2]:
                         continue  # a single word: the printed word decides (ký/kỳ, dự/du)
-                    self.cues.append(_Hit(s, e, kind, (role, kind)))
-                elif k == "office":
-                    self.offices.append(_Hit(s, e, k, ()))
-                elif k == "hon":
+                    cues.append(_Hit(s, e, op[1], op[4]))
+                    if op[1] in _FRONT_KINDS or " " in g:
+                        name_stops.add(s)
+                    if plain[s].islower() and (not pos_stops or pos_stops[-1] != s):
+                        pos_stops.append(s)
+                elif code == _OFFICE:
+                    offices.append(_Hit(s, e, "office", ()))
+                    name_stops.add(s)
+                elif code == _HONORIFIC:
                     if s and folded[s - 1] in "&/":
                         continue
-                    case = ph.info[2]
+                    case = op[1]
                     if case == "upper" and not plain[s].isupper():
                         continue
                     if case == "lower" and not plain[s].islower():
                         continue
-                    ambiguous = ph.info[3]
-                    if ambiguous == "clean" and not self.clean:
+                    ambiguous = op[2]
+                    if ambiguous == "clean" and not clean:
                         continue
-                    if ambiguous != "no" and self.clean and self._printed(s, e) != ph.info[4]:
+                    if ambiguous != "no" and clean and printed(s, e) != op[3]:
                         continue  # with diacritics the printed word decides (cô vs có, bà vs ba)
-                    self.hon_items.append(_Hit(s, e, k, ph.info))
+                    hit = _Hit(s, e, "hon", op[4])
+                    self.hon_by_start[s] = hit
+                    self.hon_by_end[e] = hit
+                    name_stops.add(s)
+                    if not pos_stops or pos_stops[-1] != s:
+                        pos_stops.append(s)
                 else:
-                    self.places.append((s, e))
-        self.place_starts = [p[0] for p in self.places]
-        self.office_starts = {h.start: h for h in self.offices}
-        self.office_start_list = [h.start for h in self.offices]
-        self.hon_starts = {h.start for h in self.hon_items}
-        # cue starts that end a name (multiword cues or clause-level cues: "Kết luận", "Phát biểu")
-        self.name_stops = self.hon_starts | set(self.office_starts)
-        self.name_stops |= {c.start for c in self.cues
-                            if c.kind in ("both", "front", "list", "direct") or " " in folded[c.start:c.end]}
-        # cue words that end a position: lower case in the text, not inside an office phrase
-        pos_stops = [h.start for h in self.hon_items]
-        for c in self.cues:
-            if plain[c.start].islower() and not self._in_office(c.start):
-                pos_stops.append(c.start)
-        self.pos_stops = sorted(set(pos_stops))
-        self.cue_starts = {c.start for c in self.cues}
-        self.cue_start_list = sorted(c.start for c in self.cues if c.kind != "award")
-        self.front_starts = sorted(c.start for c in self.cues if c.kind in ("both", "front", "list", "direct"))
-        sents = self.doc.sentences
-        self.sent_starts = [s for s, _ in sents]
-        self.sent_ends = [e for _, e in sents]
+                    places.append((s, e))
+        # hits come in text order and none lies in a block scanned before: splice them in
+        if offices:
+            k = bisect_left(self.office_start_list, lo)
+            self.offices[k:k] = offices
+            self.office_start_list[k:k] = [h.start for h in offices]
+            for h in offices:
+                self.office_starts[h.start] = h
+        if cues:
+            starts = [c.start for c in cues]
+            k = bisect_left(self.cue_pos, lo)
+            self.cues[k:k] = cues
+            self.cue_pos[k:k] = starts
+            self.cue_starts.update(starts)
+            some = [c.start for c in cues if c.kind != "award"]
+            if some:
+                k = bisect_left(self.cue_start_list, lo)
+                self.cue_start_list[k:k] = some
+            some = [c.start for c in cues if c.kind in _FRONT_KINDS]
+            if some:
+                k = bisect_left(self.front_starts, lo)
+                self.front_starts[k:k] = some
+        if places:
+            k = bisect_left(self.place_starts, lo)
+            self.places[k:k] = places
+            self.place_starts[k:k] = [p[0] for p in places]
+        if pos_stops:
+            k = bisect_left(self.pos_stops, lo)
+            self.pos_stops[k:k] = pos_stops
+
+    def _cover_sentences(self, first: int, last: int) -> None:
+        """Scan sentences first..last: every position _sentence() gives one of them."""
+        starts = self.sent_starts
+        a = starts[first] if first and first < len(starts) else 0
+        b = starts[last + 1] if last + 1 < len(starts) else len(self.folded)
+        self._cover(a, b + 1)
 
     def _printed(self, s: int, e: int) -> str:
         """The printed characters of a short folded span, NFC, lower case."""
-        a, b = self.doc.view.to_original(s, e)
-        return unicodedata.normalize("NFC", self.doc.text[a:b].lower())
+        if not self.same_offsets:
+            s, e = self.doc.view.to_original(s, e)
+        return _normalize("NFC", self.text[s:e].lower())
+
+    def _original(self, s: int, e: int) -> str:
+        """doc.original(s, e): the original words, white space folded to single spaces."""
+        if not self.same_offsets:
+            return self.doc.original(s, e)
+        t = self.text[s:e]
+        if _ODD_SPACE.search(t):
+            return clean_words(t)
+        return t.strip()  # what clean_words leaves of words separated by single spaces
+
+    def _span(self, s: int, e: int) -> Span:
+        """doc.span(s, e): the original characters, trimmed of white space."""
+        if not self.same_offsets:
+            return self.doc.span(s, e)
+        t = self.text
+        while s < e and t[s].isspace():
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        return Span(start=s, end=e, text=t[s:e])
 
     def _printed_case(self, s: int, e: int) -> str:
-        a, b = self.doc.view.to_original(s, e)
-        return self.doc.text[a:b]
+        if not self.same_offsets:
+            s, e = self.doc.view.to_original(s, e)
+        return self.text[s:e]
 
     def _word_at(self, words: _Words, pos: int) -> "re.Match[str] | None":
         """A phrase of a small list starting at pos (a single word must be printed as listed)."""
@@ -339,9 +550,11 @@ class _Reader:
         return m.end() if m else 0
 
     def _next_stop(self, start: int, end: int) -> int:
-        """The first word in [start, end) that ends a position: a cue verb, a person, "đã", "cùng"..."""
-        k = bisect_left(self.pos_stops, start)
-        best = self.pos_stops[k] if k < len(self.pos_stops) and self.pos_stops[k] < end else end
+        """The first word in [start, end) that ends a position: a cue verb, a person, "đã", "cùng"...
+        (the hits starting in [start, end) must be known)"""
+        pos_stops = self.pos_stops
+        k = bisect_left(pos_stops, start)
+        best = pos_stops[k] if k < len(pos_stops) and pos_stops[k] < end else end
         for m in self.lex.stops.at.finditer(self.folded, start, best):
             if (m.start() == 0 or not self.folded[m.start() - 1].isalnum()) and self.plain[m.start()].islower():
                 if not self.clean or not m.group().isalpha() \
@@ -353,6 +566,7 @@ class _Reader:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
     def _in_place(self, pos: int) -> bool:
+        """pos in a place name (the hits at pos and pos + 1 must be known)."""
         i = bisect_right(self.place_starts, pos) - 1
         return i >= 0 and self.places[i][1] > pos
 
@@ -364,6 +578,7 @@ class _Reader:
         return self.clean or not ambiguous
 
     def _in_office(self, pos: int) -> bool:
+        """pos inside an office phrase (the hits at pos and pos + 1 must be known)."""
         i = bisect_right(self.office_start_list, pos) - 1
         return i >= 0 and self.offices[i].start < pos < self.offices[i].end
 
@@ -373,38 +588,107 @@ class _Reader:
         j = s
         while j > 0 and self.folded[j - 1] in " \t\n":
             j -= 1
+        # an office ending at j is in the block of s: only white space between
         i = bisect_right(self.office_start_list, j) - 1
         if i < 0 or self.offices[i].end != j:
             return False
         return self.folded[s:e] in self.folded[self.offices[i].start:j].split()[:-1]
 
     # -- honorifics ------------------------------------------------------------
-    def _honorifics(self) -> list[_Hon]:
-        out: list[_Hon] = []
-        items = self.hon_items
-        i = 0
-        while i < len(items):
-            group = [items[i]]
-            j = i + 1
-            while j < len(items) and _HON_JOIN.fullmatch(self.folded, group[-1].end, items[j].start):
-                group.append(items[j])
-                j += 1
-            i = j
-            parts, degree, amb = [], False, True
-            for h in group:
-                canonical, kind, _case, ambiguous, _phrase = h.info
-                amb = amb and ambiguous != "no" and not self.clean
-                degree = degree or kind != "address"
-                parts.append(canonical)
-            if all(" " not in p and not p.islower() for p in parts):
-                canonical = ".".join(p.rstrip(".") for p in parts)
-                if parts[-1].endswith(".") and parts[-1][:-1].istitle():
-                    canonical += "."
-            else:
-                canonical = ", ".join(parts)
-            plural = self.folded.startswith("cac ", group[0].start)
-            out.append(_Hon(group[0].start, group[-1].end, canonical, degree, amb, plural))
-        return out
+    # Consecutive honorifics joined by white space and at most one of ".,-" make one ("GS.TS",
+    # "Giáo sư, Tiến sĩ"). A group is found from the place after it, where a name would begin.
+
+    def _hon_after(self, p: int) -> _Hon | None:
+        """The group of honorifics whose following white space (and ":" after a plural) ends at p."""
+        groups = self.hon_groups
+        if p in groups:
+            return groups[p]
+        found = None
+        f = self.folded
+        if p >= len(f) or f[p] not in _WS_SET:
+            e = p
+            while e > 0 and f[e - 1] in _WS_SET:
+                e -= 1
+            ends = [e]
+            if e > 0 and f[e - 1] == ":":
+                e -= 1
+                while e > 0 and f[e - 1] in _WS_SET:
+                    e -= 1
+                ends.append(e)
+            for e in ends:
+                self._cover(e, e + 1)
+                last = self.hon_by_end.get(e)
+                if last is None or self._hon_next(last) is not None:
+                    continue  # no honorific ends here, or it is not the last of its group
+                group = [last]
+                while True:
+                    prev = self._hon_prev(group[-1])
+                    if prev is None:
+                        break
+                    group.append(prev)
+                group.reverse()
+                h = self._make_hon(group)
+                if (_AFTER_HON_PLURAL if h.plural else _AFTER_HON).match(f, h.end).end() == p:
+                    found = h
+                    break
+        groups[p] = found
+        return found
+
+    def _hon_next(self, h: _Hit) -> _Hit | None:
+        """The honorific right after h if it joins h: only white space and one of ".,-" between."""
+        f = self.folded
+        n = len(f)
+        v = h.end
+        while v < n and f[v] in _WS_SET:
+            v += 1
+        self._cover(v, v + 1)
+        nxt = self.hon_by_start.get(v)
+        if nxt is None and v < n and f[v] in ".,-":
+            v += 1
+            while v < n and f[v] in _WS_SET:
+                v += 1
+            self._cover(v, v + 1)
+            nxt = self.hon_by_start.get(v)
+        return nxt
+
+    def _hon_prev(self, h: _Hit) -> _Hit | None:
+        """The honorific right before h if h joins it."""
+        f = self.folded
+        w = h.start
+        while w > 0 and f[w - 1] in _WS_SET:
+            w -= 1
+        self._cover(w, w + 1)
+        prev = self.hon_by_end.get(w)
+        if prev is None and w > 0 and f[w - 1] in ".,-":
+            w -= 1
+            while w > 0 and f[w - 1] in _WS_SET:
+                w -= 1
+            self._cover(w, w + 1)
+            prev = self.hon_by_end.get(w)
+        return prev
+
+    def _make_hon(self, group: list[_Hit]) -> _Hon:
+        parts, degree, amb = [], False, True
+        for h in group:
+            canonical, kind, _case, ambiguous, _phrase = h.info
+            amb = amb and ambiguous != "no" and not self.clean
+            degree = degree or kind != "address"
+            parts.append(canonical)
+        if all(" " not in p and not p.islower() for p in parts):
+            canonical = ".".join(p.rstrip(".") for p in parts)
+            if parts[-1].endswith(".") and parts[-1][:-1].istitle():
+                canonical += "."
+        else:
+            canonical = ", ".join(parts)
+        plural = self.folded.startswith("cac ", group[0].start)
+        return _Hon(group[0].start, group[-1].end, canonical, degree, amb, plural)
+
+    def _hon_seeds(self) -> list[int]:
+        """Every place where a name may follow honorifics: a capital after a word that ends like
+        one, white space or a colon between (more places than there are, never fewer)."""
+        plain = self.plain
+        n = len(plain) - 1
+        return [n - m.start() for m in reversed(list(self.lex.hon_seeds.finditer(plain[::-1])))]
 
     # -- names -----------------------------------------------------------------
     def _extend(self, s: int, e: int, max_tokens: int = 4) -> tuple[int, int]:
@@ -413,29 +697,39 @@ class _Reader:
         n = 1
         while n < max_tokens:
             m = nxt.match(self.plain, e)
-            if not m or m.start(1) in self.name_stops:
+            if not m:
+                break
+            t = m.start(1)
+            self._cover(t, t + 1)
+            if t in self.name_stops:
                 break
             e = m.end()
             n += 1
         return e, n
 
-    def _candidates(self, hons: list[_Hon]) -> list[_Mention]:
+    def _candidates(self) -> list[_Mention]:
         plain = self.plain
         cands: dict[int, _Mention] = {}
-        fam = self.lex.family_ocr if self.ocr else self.lex.family
+        # family names with a capitalised syllable after them (one capitalised word is no name)
+        fam = self.lex.names_ocr if self.ocr else self.lex.names
+        office_starts, hon_by_start = self.office_starts, self.hon_by_start
+        family_exact = self.lex.family_exact
         last_end = -1
         for m in fam.finditer(plain):
             s, e = m.span()
             if s < last_end or (s and plain[s - 1].isalnum()):
+                continue
+            self._cover(s, e + 1)
+            if s in office_starts or s in hon_by_start:
                 continue
             end, n = self._extend(s, e)
             if n < 2:
                 continue  # "Văn bản", "Cao đẳng": one capitalised word is no name
             if plain[s].islower() and (n < 3 or _CAPITAL_BEFORE.search(plain, max(0, s - 24), s)):
                 continue  # an OCR'd "bang Viet Dung" (Đặng), not "Binh binh" (Bình Định)
-            if s in self.office_starts or s in self.hon_starts or self._in_office(s):
+            if self._in_office(s):
                 continue
-            if self.clean and unicodedata.normalize("NFC", self._printed_case(s, e)) not in self.lex.family_exact:
+            if self.clean and _normalize("NFC", self._printed_case(s, e)) not in family_exact:
                 continue  # with diacritics: Định is not Đinh, Vạn is not Văn
             if self._in_place(s) or self._after_before_word(s):
                 continue
@@ -444,12 +738,13 @@ class _Reader:
                 continue  # "Ban Chấp hành", "Phó Viện trưởng Viện ..."
             cands[s] = _Mention(s, end, n, True)
             last_end = end
+        # names after honorifics, in text order: only places with a capital after a group can hold one
         at_token = _AT_TOKEN_OCR if self.ocr else _AT_TOKEN
-        self.hon_at: dict[int, _Hon] = {}
-        for h in hons:
-            after = (_AFTER_HON_PLURAL if h.plural else _AFTER_HON).match(self.folded, h.end)
-            p = after.end()
-            self.hon_at[p] = h
+        for p in self._hon_seeds():
+            h = self._hon_after(p)
+            if h is None:
+                continue
+            self._cover(p, p + 2)
             if p in self.office_starts or p in cands:
                 continue
             if any(c.name_s < p < c.name_e for c in cands.values()):
@@ -484,9 +779,15 @@ class _Reader:
                 run = 0
         return True
 
+    def _office_before(self, pos: int, lo: int) -> int:
+        """The index in self.offices of the last office starting before pos, all offices starting in
+        [lo, pos) being known; -1 if none."""
+        return bisect_left(self.office_start_list, pos) - 1
+
     def _pre_position(self, m: _Mention, floor: int) -> tuple[int, int] | None:
         """The office phrase that ends where the name begins ("Thứ trưởng Bộ Y tế |Nguyễn ...")."""
         offices = self.offices
+        self._cover(max(floor, m.name_s - 160), m.name_s)
         i = bisect_left(self.office_start_list, m.name_s) - 1
         best = None
         while i >= 0:
@@ -501,20 +802,35 @@ class _Reader:
             return None
         start = best.start
         # "Thứ trưởng, Tổng Giám đốc X": offices joined by commas before the name
-        j = i - 1
-        while j >= 0:
+        f = self.folded
+        while True:
+            # the office before `start` is taken only after a comma and white space: without one there
+            # is nothing to look for
+            c = start
+            while c > 0 and f[c - 1].isspace():
+                c -= 1
+            if c <= floor or f[c - 1] != ",":
+                break
+            # know every office starting in [floor, start): near the comma first, all of them if none
+            lo = max(floor, c - 400)
+            self._cover(lo, start)
+            j = bisect_left(self.office_start_list, start) - 1
+            if (j < 0 or self.office_start_list[j] < lo) and lo > floor:
+                self._cover(floor, lo)
+                j = bisect_left(self.office_start_list, start) - 1
+            if j < 0:
+                break
             o = offices[j]
             if o.start < floor:
                 break
-            gap = self.folded[o.end:start]
+            gap = f[o.end:start]
             k = gap.rfind(",")
             if k < 0 or gap[k + 1:].strip() or not self._pre_gap_ok(o.end, o.end + k):
                 break
             # not when the office belongs to the person named just before ("A - Đại sứ ..., Chủ tịch B")
-            if self.folded[floor:o.start].strip(" \t\n,-(") == "" and floor > 0:
+            if f[floor:o.start].strip(" \t\n,-(") == "" and floor > 0:
                 break
             start = o.start
-            j -= 1
         return start, m.name_s
 
     def _continues_position(self, j: int) -> bool:
@@ -538,6 +854,7 @@ class _Reader:
         i = sep.end()
         if i >= limit:
             return None
+        self._cover(i, limit + 1)
         if kind == "(":
             close = f.find(")", i, min(limit, i + 160))
             if close < 0:
@@ -581,7 +898,11 @@ class _Reader:
         while True:
             while end > start and f[end - 1] in " \t\n,-":
                 end -= 1
-            t = _TRAILING_LINK.search(f, start, end)
+            # _TRAILING_LINK.search(f, start, end): the text does not end with a line break here, so
+            # a match can only be the last word
+            k = 4 if f.endswith("cung", start, end) else 3 if f.endswith("voi", start, end) \
+                else 2 if f.endswith("va", start, end) else 0
+            t = _TRAILING_LINK.match(f, end - k, end) if k else None
             if not t:
                 break
             end = t.start()
@@ -589,19 +910,32 @@ class _Reader:
 
     # -- reading ---------------------------------------------------------------
     def read(self) -> list[Person]:
-        self._scan()
-        hons = self._honorifics()
-        cands = self._candidates(hons)
+        cands = self._candidates()
         if not cands:
             return []
         f = self.folded
+        n_text = len(f)
+        # scan the sentences of the names at once, with the 160 characters before them
+        wins = []
+        for m in cands:
+            sent = self._sentence(m.name_s)
+            a = self.sent_starts[sent] if sent and sent < len(self.sent_starts) else 0
+            b = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else n_text
+            wins.append((min(a, m.name_s - 160), b))
+        lo, hi = wins[0]
+        for a, b in wins[1:]:
+            if a > hi:
+                self._cover(lo, hi + 1)
+                lo = a
+            hi = max(hi, b)
+        self._cover(lo, hi + 1)
         prev_end = 0
         for m in cands:
-            m.hon = self.hon_at.get(m.name_s)
+            m.hon = self._hon_after(m.name_s)
             if m.hon is None:
                 m.pre = self._pre_position(m, prev_end)
             if m.pre and m.hon is None:
-                m.hon = self.hon_at.get(m.pre[0])
+                m.hon = self._hon_after(m.pre[0])
             m.start = min(x for x in (m.name_s, m.pre[0] if m.pre else m.name_s,
                                       m.hon.start if m.hon else m.name_s))
             prev_end = m.name_e
@@ -614,6 +948,8 @@ class _Reader:
                 sep = _POST_SEP.match(f, a.name_e)
                 if sep and sep.group(1) != "(" and sep.end() == b.pre[0]:
                     nxt = _POST_SEP.match(f, b.name_e)
+                    if nxt:
+                        self._cover(nxt.end(), nxt.end() + 1)
                     if not (nxt and nxt.end() in self.office_starts):
                         drop.add(n + 1)
         if drop:
@@ -636,12 +972,33 @@ class _Reader:
         return self._merge(mentions)
 
     # -- roles -----------------------------------------------------------------
+    def _role_cues(self, ms: list[_Mention]) -> list[_Hit]:
+        """The cues of the sentences where a person is mentioned, in text order (a cue elsewhere gives
+        no one a role: it needs a person of its own sentence before or after it)."""
+        sents = []
+        for m in ms:
+            a, b = self._sentence(m.start), self._sentence(m.tail)
+            if sents and a <= sents[-1][1] + 1:
+                if b > sents[-1][1]:
+                    sents[-1][1] = b
+            else:
+                sents.append([a, b])
+        out = []
+        starts = self.sent_starts
+        n = len(self.folded)
+        for first, last in sents:
+            self._cover_sentences(first, last)
+            a = starts[first] if first and first < len(starts) else 0
+            b = starts[last + 1] if last + 1 < len(starts) else n + 1
+            out += self.cues[bisect_left(self.cue_pos, a):bisect_left(self.cue_pos, b)]
+        return out
+
     def _roles(self, ms: list[_Mention]) -> None:
         f = self.folded
         tails = [m.tail for m in ms]
         starts = [m.start for m in ms]
         last_verb: tuple[int, int, list[_Mention]] | None = None  # (sentence, cue end, targets)
-        for c in self.cues:
+        for c in self._role_cues(ms):
             role, kind = c.info
             if kind in ("award",):
                 continue
@@ -786,11 +1143,12 @@ class _Reader:
         return chain
 
     def _award_between(self, s: int, e: int) -> bool:
-        """An award noun (giải, bằng khen...) between a giving verb and its recipient."""
-        for c in self.cues:
-            if c.start >= e:
-                break
-            if c.start >= s and (c.kind == "award" or (c.kind == "give" and " " in self.folded[c.start:c.end])):
+        """An award noun (giải, bằng khen...) between a giving verb and its recipient (the cues of
+        [s, e) are known)."""
+        cues = self.cues
+        for k in range(bisect_left(self.cue_pos, s), bisect_left(self.cue_pos, e)):
+            c = cues[k]
+            if c.kind == "award" or (c.kind == "give" and " " in self.folded[c.start:c.end]):
                 return True
         return False
 
@@ -868,9 +1226,9 @@ class _Reader:
             for m in ms_sorted:
                 parts = []
                 if m.pre:
-                    parts.append(doc.original(*m.pre).rstrip(" ,-"))
+                    parts.append(self._original(*m.pre).rstrip(" ,-"))
                 if m.post:
-                    parts.append(doc.original(*m.post).rstrip(" ,-"))
+                    parts.append(self._original(*m.post).rstrip(" ,-"))
                 parts = [x for x in parts if x]
                 if parts:
                     position = ", ".join(parts)
@@ -878,13 +1236,13 @@ class _Reader:
             evidence: list[Span] = []
             seen = set()
             for m in ms_sorted:
-                sp = doc.span(m.start, max(m.tail, m.name_e))
+                sp = self._span(m.start, max(m.tail, m.name_e))
                 if (sp.start, sp.end) not in seen and sp.end > sp.start:
                     seen.add((sp.start, sp.end))
                     evidence.append(sp)
             if not evidence:
                 continue
-            name = doc.original(first.name_s, first.name_e)
+            name = self._original(first.name_s, first.name_e)
             alignment = "exact" if self.clean else "as_printed"
             if self.ocr:
                 # the repaired reading of the printed syllables ("Nguyén Hiru" -> "Nguyen Huu"), the

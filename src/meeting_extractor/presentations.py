@@ -20,11 +20,11 @@ from functools import lru_cache
 
 import regex
 
-from .discussion import MAX_OCR_VOWEL_ERRORS, ocr_key, top_level, trie_pattern
+from .discussion import MAX_OCR_VOWEL_ERRORS, WordScanner, ocr_key, original, original_and_span, top_level, trie_pattern
 from .document import Document
 from .lexicon import read_tsv
 from .models import Presentation, Presentations
-from .numbers import number_regex, parse_number
+from .numbers import DIGITS, number_regex, parse_number
 from .textview import fold
 
 COLON_GAP_WORDS = 2      # "N báo cáo tại phiên toàn thể:": words allowed before a bare colon
@@ -41,6 +41,7 @@ MIN_COUNT = 2
 @dataclass
 class _Lexicon:
     patterns: dict[str, "re.Pattern[str]"] = field(default_factory=dict)
+    scanners: dict[str, WordScanner] = field(default_factory=dict)  # for the whole-text scans
     kinds: dict[str, str] = field(default_factory=dict)
     number_words: frozenset[str] = frozenset()
     number_before: frozenset[str] = frozenset()
@@ -64,12 +65,15 @@ def _lexicon() -> _Lexicon:
     # OCR'd nouns are read with one vowel wrong too ("tham luon" for "tham luận")
     nouns = by_kind.get("noun", []) + by_kind.get("context_noun", [])
     lex.patterns["scan_ocr"] = trie_pattern(by_kind["scan"], ocr=True, fuzzy=nouns)
+    lex.scanners = {k: WordScanner(v) for k, v in by_kind.items()}
+    lex.scanners["scan_ocr"] = WordScanner(by_kind["scan"], ocr=True, fuzzy=nouns)
     for p in nouns:
         key = " ".join(fold(p).split())
         lex.ocr_nouns.setdefault(ocr_key(key), []).append(key)
     for kind in ("noun", "context_noun", "scan", "context", "exclude", "list_intro", "hear", "present", "end_cut",
                  "title_end", "presenter"):
         lex.patterns.setdefault(kind, trie_pattern([]))
+        lex.scanners.setdefault(kind, WordScanner([]))
     lex.number_words = frozenset(w.lower() for w in by_kind.get("number_word", []))
     lex.number_before = frozenset(" ".join(fold(w).split()) for w in by_kind.get("number_before", []))
     return lex
@@ -86,11 +90,11 @@ def _scan(doc: Document, lex: _Lexicon) -> list[_Hit]:
     """Every presentation noun and 'nghe' cue, in one pass over the folded text."""
     kinds = lex.kinds
     if doc.quality != "ocr_noisy":
-        return [_Hit(m.start(), m.end(), kinds.get(" ".join(m.group().split()), "noun"))
-                for m in lex.pattern("scan").finditer(doc.folded)]
+        return [_Hit(s, e, kinds.get(" ".join(text.split()), "noun"))
+                for s, e, text in lex.scanners["scan"].spans(doc.folded)]
     hits = []
-    for m in lex.pattern("scan_ocr").finditer(doc.folded):
-        text = " ".join(_OCR_JUNK.sub(" ", m.group()).split())
+    for s, e, matched in lex.scanners["scan_ocr"].spans(doc.folded):
+        text = " ".join(_OCR_JUNK.sub(" ", matched).split())
         kind = kinds.get(text)
         if kind is None:
             for noun in lex.ocr_nouns.get(ocr_key(text), ()):
@@ -98,7 +102,7 @@ def _scan(doc: Document, lex: _Lexicon) -> list[_Hit]:
                     kind = kinds[noun]
                     break
         if kind is not None:
-            hits.append(_Hit(m.start(), m.end(), kind))
+            hits.append(_Hit(s, e, kind))
     return hits
 
 
@@ -106,6 +110,44 @@ def _scan(doc: Document, lex: _Lexicon) -> list[_Hit]:
 def _number_before() -> "regex.Pattern[str]":
     """A number (digits or words) that ends right before a noun: searched on a short window."""
     return regex.compile(rf"({number_regex()})\s+$")
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str] | None:
+    """The number words, while `number_regex()` is digits or a run of these words (plain ASCII
+    letters), as `_number_before_search` reads it; None if it is not that regex."""
+    words = list(dict.fromkeys(r["word"] for r in read_tsv("number_words.tsv")))
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    word_seq = rf"(?:(?:{alternatives})(?:\s+(?:{alternatives}))*)"
+    if number_regex() != rf"(?:{DIGITS}|(?<![\p{{L}}]){word_seq}(?![\p{{L}}]))":
+        return None
+    if not all(w.isascii() and w.isalpha() for w in words):
+        return None
+    return frozenset(words)
+
+
+_ASCII_SPACE = " \t\n\x0b\x0c\r"  # what \s matches in an ASCII text
+
+
+def _number_before_search(window: str) -> "regex.Match[str] | None":
+    """`_number_before().search(window)`, skipped where it cannot match. A match ends the window
+    with white space; the number before it ends with a digit or is a run of number words, so in
+    an ASCII window the word before the trailing white space is a number word or ends with a digit."""
+    words = _number_words()
+    if words is not None and window.isascii():
+        k = len(window.rstrip(_ASCII_SPACE))
+        if k == len(window) or k == 0:
+            return None
+        c = window[k - 1]
+        if not c.isdigit():
+            if not c.isalpha():
+                return None
+            j = k - 1
+            while j > 0 and window[j - 1].isalpha():
+                j -= 1
+            if window[j:k] not in words:
+                return None
+    return _number_before().search(window)
 
 
 _SEMI_OR_QUOTE = re.compile(r"[;\"()]")
@@ -136,7 +178,7 @@ def _number_ok(doc: Document, lex: _Lexicon, ns: int, ne: int, noun_end: int) ->
     if num[:1].isdigit():
         return True
     if doc.quality == "clean":
-        spelt = doc.original(ns, ne).lower().split()
+        spelt = original(doc, ns, ne).lower().split()
         return all(w in lex.number_words for w in spelt)
     before = doc.folded[max(0, ns - 20):ns]
     if before[-1:].isalpha() or (before.rstrip()[-1:].isalpha()
@@ -151,7 +193,7 @@ def _count(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> tuple[int | None, 
     for m in hits:
         if m.kind not in ("noun", "context_noun"):
             continue
-        nm = _number_before().search(folded[max(0, m.start - 40):m.start])
+        nm = _number_before_search(folded[max(0, m.start - 40):m.start])
         if not nm:
             continue
         ns = m.start - (len(nm.group(0)))
@@ -160,9 +202,9 @@ def _count(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> tuple[int | None, 
         if value is None or value < MIN_COUNT or not _number_ok(doc, lex, ns, ne, m.end):
             continue
         s, e = _sentence(doc, m.start)
-        if m.kind == "context_noun" and not lex.pattern("context").search(folded, s, e):
+        if m.kind == "context_noun" and not lex.scanners["context"].first(folded, s, e):
             continue
-        if lex.pattern("exclude").search(folded, s, e):
+        if lex.scanners["exclude"].first(folded, s, e):
             continue
         return value, [doc.span(ns, m.end)]
     return None, []
@@ -196,9 +238,9 @@ def _title(doc: Document, a: int, b: int, lex: _Lexicon, last: bool) -> tuple[in
     folded = doc.folded
     a, b = _trim(folded, a, b)
     if last:
-        m = lex.pattern("end_cut").search(folded, a, b)
+        m = lex.scanners["end_cut"].first(folded, a, b)
         if m:
-            b = m.start()
+            b = m[0]
     m = _ABOUT_QUOTE.search(folded, a, b)
     if m and _words(folded[a:m.start()]) >= TOPIC_CUT_WORDS:
         b = m.start()
@@ -214,8 +256,8 @@ def _title(doc: Document, a: int, b: int, lex: _Lexicon, last: bool) -> tuple[in
 
 
 def _item(doc: Document, a: int, b: int, presenter: str | None = None) -> Presentation:
-    return Presentation(title=doc.original(a, b), presenter=presenter, alignment=_alignment(doc),
-                        evidence=[doc.span(a, b)])
+    title, span = original_and_span(doc, a, b)
+    return Presentation(title=title, presenter=presenter, alignment=_alignment(doc), evidence=[span])
 
 
 def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, int]]:
@@ -229,13 +271,13 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, i
         if folded.find(":", m.end, limit) < 0 and folded.find(";", m.end, limit + 200) < 0:
             continue  # no list follows
         s, e = _sentence(doc, m.start)
-        if m.kind == "context_noun" and not lex.pattern("context").search(folded, s, e):
+        if m.kind == "context_noun" and not lex.scanners["context"].first(folded, s, e):
             continue
         window = folded[m.end:e].split()[:LIST_INTRO_WORDS + 2]
         limit = m.end + len(" ".join(window)) + 8
-        intro = lex.pattern("list_intro").search(folded, m.end, min(e, limit))
-        colon = _COLON.match(folded, intro.end()) if intro else None
-        if intro and _words(folded[m.end:intro.start()]) > LIST_INTRO_WORDS:
+        intro = lex.scanners["list_intro"].first(folded, m.end, min(e, limit))  # (start, end)
+        colon = _COLON.match(folded, intro[1]) if intro else None
+        if intro and _words(folded[m.end:intro[0]]) > LIST_INTRO_WORDS:
             intro = None
         if intro is None:
             c = folded.find(":", m.end, min(e, limit))
@@ -244,7 +286,7 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, i
             start = c + 1
             colon = True
         else:
-            start = colon.end() if colon else intro.end()
+            start = colon.end() if colon else intro[1]
         if not folded[start:e].strip():  # "cụ thể:" ends a line, so a sentence: the list follows
             e = _sentence(doc, _skip_space(folded, e + 1))[1]
         parts = _split_list(folded, start, e)
@@ -267,7 +309,7 @@ def _skip_space(folded: str, pos: int) -> int:
 
 def _has_count(folded: str, a: int, b: int, lex: _Lexicon) -> bool:
     for m in lex.pattern("noun").finditer(folded, a, b):
-        if _number_before().search(folded[max(a, m.start() - 40):m.start()]):
+        if _number_before_search(folded[max(a, m.start() - 40):m.start()]):
             return True
     return False
 
@@ -303,9 +345,9 @@ def _presented(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int
             if _words(folded[a:a + c.start()]) >= PRESENTED_CUT_WORDS:
                 b = a + c.start()
                 break
-        for m in lex.pattern("title_end").finditer(folded, a, b):
-            b = m.start()
-            break
+        m = lex.scanners["title_end"].first(folded, a, b)
+        if m:
+            b = m[0]
         t = _title(doc, a, b, lex, True)
         if t and _words(folded[t[0]:t[1]]) >= 3:
             out.append(t)
@@ -386,7 +428,7 @@ def _presenter(doc: Document, a: int) -> str | None:
         n += 1
     if n < 2:
         return None
-    return doc.original(a, end).strip()
+    return original(doc, a, end).strip()
 
 
 def extract_presentations(doc: Document) -> Presentations:
