@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test schema bench bench-batch dev clean
+.PHONY: demo test schema bench bench-batch dev holdout clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ bench-batch: $(STAMP)
 
 dev: $(STAMP)
 	../shared/eval/run_dev.sh
+
+holdout: $(STAMP)
+	for v in clean no_diacritics ocr; do \
+	  rm -rf out/holdout/$$v; $(BIN)/meeting-extractor convert tests/holdout/$$v --out out/holdout/$$v >/dev/null; \
+	  echo "== holdout $$v"; python3 ../shared/eval/score.py --gold tests/holdout/gold --pred out/holdout/$$v | tail -2; \
+	done
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
