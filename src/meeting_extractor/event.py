@@ -1,4 +1,4 @@
-"""Event type, title and edition, and where the main event is reported.
+r"""Event type, title and edition, and where the main event is reported.
 
 The main event is the first place in the body where a report says an event was
 held: a held cue before the event noun ("đã tổ chức Hội nghị ...", "khai mạc
@@ -14,15 +14,21 @@ All matching runs on the folded view; cue phrases and event nouns are data
 On clean text a cue word must also carry its own diacritics ("để", not "đề"),
 since several Vietnamese words fold to the same letters.
 
-Speed: the text is scanned in full twice (event nouns, held cues) with
-prefix-tree patterns of the standard `re` module; everything else looks at a
-few words around a match.
+Speed: the text is scanned in full once (event nouns, a prefix-tree pattern of
+the standard `re` module); everything else looks at a few words around a match.
+Held cues are scanned for only near the mentions asked about (`_cue_window`),
+and a mention is asked whether it is held only when that can change the answer
+(`_is_held`, `_first_report`). Patterns searched over more than a few words are
+written so that a search stops only at their first characters: the word-start
+test `(?<!\w)` moves after the first character (`word_alternation`,
+`by_first_char`), as `re` tries a pattern at every position otherwise.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +36,7 @@ from .document import Document, Mention
 from .lexicon import lookup_key, read_tsv, split_aliases, trie_regex
 from .models import Event, Span
 from .numbers import parse_number
-from .textview import fold
+from .textview import clean_words, fold
 
 _L = r"(?<!\w)"
 _R = r"(?!\w)"
@@ -50,6 +56,57 @@ def alternation(phrases, *, dash: bool = False) -> str:
         return trie_regex(folded)
     return trie_regex({re.sub(r"\s*-\s*", "-", p) for p in folded},
                       piece=lambda ch: r"\s+" if ch == " " else r"\s*-\s*" if ch == "-" else re.escape(ch))
+
+
+def word_alternation(phrases, *, dash: bool = False) -> str:
+    r"""`_L + alternation(phrases, dash=dash)`, matching the same text at the same places, written so
+    that a search only stops at the first characters of the phrases: each alternative is one first
+    character, the word-start test (`(?<!\w.)` after that character is `(?<!\w)` before it), then
+    the rest of the phrases as a prefix tree (phrases with different first characters never match
+    at the same place, and after the first character the tree is that of `alternation`)."""
+    folded = {norm(p) for p in phrases if p and p.strip()}
+    piece = None
+    if dash:
+        folded = {re.sub(r"\s*-\s*", "-", p) for p in folded}
+        piece = lambda ch: r"\s+" if ch == " " else r"\s*-\s*" if ch == "-" else re.escape(ch)
+    if not folded:
+        return _NEVER
+    if any(p[0] in " -" or p[0] == "\n" for p in folded):
+        return _L + alternation(phrases, dash=dash)
+    groups: dict[str, set[str]] = {}
+    for p in folded:
+        groups.setdefault(p[0], set()).add(p[1:])
+    alts = []
+    for first, tails in groups.items():
+        tree = trie_regex(sorted(tails), piece=piece)  # "" among them: the first character alone is a phrase
+        alts.append(re.escape(first) + r"(?<!\w.)" + ("" if tree == "(?:)" else tree))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def by_first_char(words: list[tuple[list[str], str]], raw: list[tuple[str, str]] = ()) -> str:
+    r"""A pattern for quick searching, whose alternatives each begin with one literal character (so that
+    a search only stops at those characters, the first characters of the alternatives).
+
+    `words`: (phrases, suffix) pairs, each for `_L + alternation(phrases) + suffix`; the word-start
+    test moves after the first character (`(?<!\w.)` there is `(?<!\w)` before it). `raw`: (first
+    character, rest) pairs, for `re.escape(first) + rest`. It matches where (and only where) one of
+    the alternatives does, but it has no groups and it may match other text: it tells *where* to
+    match the pattern it stands for.
+    """
+    word_rests: dict[str, list[str]] = {}
+    for phrases, suffix in words:
+        groups: dict[str, set[str]] = {}
+        for p in {norm(p) for p in phrases if p and p.strip()}:
+            groups.setdefault(p[0], set()).add(p[1:])
+        for first, tails in groups.items():
+            tree = trie_regex(sorted(tails))  # "" among them: the first character alone is a phrase
+            word_rests.setdefault(first, []).append(("" if tree == "(?:)" else tree) + suffix)
+    rests: dict[str, list[str]] = {first: [r"(?<!\w.)(?:" + "|".join(alts) + ")"] for first, alts in word_rests.items()}
+    for first, rest in raw:
+        rests.setdefault(first, []).append(rest)
+    if not rests:
+        return _NEVER
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(alts) + ")" for first, alts in rests.items()) + ")"
 
 
 def left_edge(text: str, pos: int) -> bool:
@@ -97,6 +154,19 @@ def _compound() -> "re.Pattern[str]":
     return re.compile(_L + alternation(cue_phrases("compound")) + _R)
 
 
+def _original_key(doc: Document, start: int, end: int) -> str:
+    """`tone_key(doc.original(start, end))`, without `clean_words` when it cannot change the key.
+
+    `tone_key` folds white space itself, so of `clean_words` only the joining of a line-break
+    hyphen ("-" then a line break) can matter; the original words are cleaned only when they hold both.
+    """
+    s, e = doc.view.to_original(start, end)
+    words = doc.text[s:e]
+    if "\n" in words and "-" in words:
+        words = clean_words(words)
+    return tone_key(words)
+
+
 def genuine(doc: Document, start: int, end: int, kinds: tuple[str, ...], *, lower: bool = True,
             table: str = "event_cues.tsv") -> bool:
     """Is the cue word matched at folded [start, end) really that word, not one that folds the same?
@@ -106,7 +176,7 @@ def genuine(doc: Document, start: int, end: int, kinds: tuple[str, ...], *, lowe
     Neither may be part of a listed compound ("vấn đề", "đạt được").
     """
     if doc.quality == "clean":
-        if tone_key(doc.original(start, end)) not in _forms(kinds, table):
+        if _original_key(doc, start, end) not in _forms(kinds, table):
             return False
     elif lower and doc.plain[start:start + 1].isupper():
         return False
@@ -126,10 +196,18 @@ def text_value(doc: Document, start: int, end: int) -> tuple[str, str]:
     closer to what was printed than the raw characters. Evidence spans always hold the raw characters.
     """
     if doc.quality == "clean":
-        return doc.original(start, end), "exact"
+        return _original(doc, start, end), "exact"
     if doc.quality == "ocr_noisy":
         return doc.view.plain_words(start, end), "repaired"
-    return doc.original(start, end), "as_printed"
+    return _original(doc, start, end), "as_printed"
+
+
+def _original(doc: Document, start: int, end: int) -> str:
+    """`doc.original(start, end)`: the original words, cleaned with `clean_words` only when that
+    changes them (words that are already single-spaced, without a line break, stay as they are)."""
+    s, e = doc.view.to_original(start, end)
+    words = doc.text[s:e]
+    return words if " ".join(words.split()) == words else clean_words(words)
 
 
 # -- event nouns ------------------------------------------------------------------------
@@ -138,6 +216,7 @@ def text_value(doc: Document, start: int, end: int) -> tuple[str, str]:
 class _Noun:
     canonical: str
     noun_words: int  # how many words of the matched alias are the noun (the rest starts the name)
+    words: int = 0   # how many words the matched alias has
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +227,8 @@ def _nouns() -> tuple["re.Pattern[str]", dict[str, _Noun]]:
         forms = [canonical] + split_aliases(row.get("aliases")) + split_aliases(row.get("ocr"))
         for form in forms:
             head, _, rest = form.partition("+")
-            lookup.setdefault(norm(head + " " + rest), _Noun(canonical, len(norm(head).split())))
+            key = norm(head + " " + rest)
+            lookup.setdefault(key, _Noun(canonical, len(norm(head).split()), len(key.split())))
     return re.compile(alternation(lookup) + _R), lookup
 
 
@@ -182,17 +262,34 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
     date = r"(?<![\d/.])\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
     return {
         "cues": re.compile(alternation(c("held_after") + c("held_by") + ["do"]) + _R),
+        # where a name ends; `_stop` adds the white space before it. The word-start test shared by
+        # the word alternatives is made once, so that most positions fail at their first test
         "stop": re.compile(
-            r"\s*(?:(?P<ed_stop>" + edition + r")"
-            + r"|(?P<word>" + _L + alternation(c("title_stop")) + _R + r")"
-            + r"|(?P<audience>" + _L + alternation(c("audience_stop")) + _R + r")"
-            + rf"|{_L}(?:vao|tu|trong|den)\s+(?:{time_words}|thang|luc|dip|\d|hai\s+ngay|ba\s+ngay|cac\s+ngay)"
-            + rf"|{_L}{time_words}\s+(?:\d|nay|qua|mai){_R}"
-            + rf"|{_L}(?:cho|voi)\s+\d"
+            _L + r"(?:(?P<ed_stop>" + edition + r")"
+            + r"|(?P<word>" + alternation(c("title_stop")) + _R + r")"
+            + r"|(?P<audience>" + alternation(c("audience_stop")) + _R + r")"
+            + rf"|(?:vao|tu|trong|den)\s+(?:{time_words}|thang|luc|dip|\d|hai\s+ngay|ba\s+ngay|cac\s+ngay)"
+            + rf"|{time_words}\s+(?:\d|nay|qua|mai){_R}"
+            + r"|(?:cho|voi)\s+\d)"
             + rf"|{date}"
-            + r"|(?P<punct>[(\[;:!?]|\.(?=\s|$)|,))"),
+            + r"|(?P<punct>[(\[;:!?]|\.(?=\s|$)|,)"),
+        # where "stop" matches (see `_stop_search`)
+        "stop_hint": re.compile(by_first_char(
+            [(c("edition_lead"), rf"\s+(?:{alternation(_ordinals())}|{number}|[ivxlc]{{1,6}}){_R}"),
+             (["lan", "1an"], rf"\s+dau(?:\s+tien)?{_R}"),
+             (c("title_stop"), _R),
+             (c("audience_stop"), _R),
+             (["vao", "tu", "trong", "den"],
+              rf"\s+(?:{time_words}|thang|luc|dip|\d|hai\s+ngay|ba\s+ngay|cac\s+ngay)"),
+             (["ngay", "sang", "chieu", "toi", "trua", "hom"], rf"\s+(?:\d|nay|qua|mai){_R}"),
+             (["cho", "voi"], r"\s+\d")],
+            [(d, r"(?<![\d/.]\d)\d?\s*[/.-]\s*\d{1,2}(?!\d)") for d in "0123456789"]
+            + [(ch, "") for ch in "([;:!?,"] + [(".", r"(?=\s|$)")])),
         "comma_stop": re.compile(r",\s*(?:(?P<cw>" + alternation(c("comma_stop") + c("title_stop")) + r")" + _R + r"|\d)"),
         "edition": re.compile(r"[\s,]*(?:" + edition + r")"),
+        # what every edition phrase starts with (an edition lead, or "lan"/"1an" of "lần đầu"), then
+        # white space: where it is not found, there is no edition to read (see `_edition_of`)
+        "edition_hint": re.compile(alternation(c("edition_lead") + ["lan", "1an"]) + r"\s"),
         "intro": re.compile(r"\s*" + alternation(c("title_intro")) + r"(?:\s*:|\s+la)?\s*"),
         "purpose": re.compile(alternation(c("purpose")) + _R),
         "descriptors": re.compile(r"(?:\s*(?:" + alternation(c("descriptor")) + r"|\d+|[ivxlc]+)" + _R + r")+\s*$"),
@@ -202,8 +299,16 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
         "of": re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?" + alternation(c("of")) + r"\s+"),
         "no_edition": re.compile(alternation(c("no_edition")) + r"\s+$"),
         "meeting": re.compile(_L + alternation(c("meeting_word")) + _R),
-        "first_time": re.compile(_L + r"(?:lan|1an)\s+dau(?:\s+tien)?" + _R),
-        "when_where": re.compile(rf"{date}|{_L}{time_words}\s+(?:\d|nay|qua){_R}|{_L}tai\s+\w"),
+        # `_L` (?:lan|1an)...: the word-start test comes after the first letter, so that a search
+        # only stops at an "l" or "1"
+        "first_time": re.compile(r"[l1](?<!\w.)an\s+dau(?:\s+tien)?" + _R),
+        # {date}|{_L}{time_words}\s+(?:\d|nay|qua){_R}|{_L}tai\s+\w, each test of what comes
+        # before after the first character, so that a search only stops at those characters
+        "when_where": re.compile(
+            r"\d(?<![\d/.]\d)\d?\s*[/.-]\s*\d{1,2}(?!\d)"
+            + "".join(rf"|{w[0]}(?<!\w.){w[1:]}\s+(?:\d|nay|qua){_R}" for w in ("ngay", "sang", "chieu"))
+            + rf"|t(?<!\w.)(?:oi\s+(?:\d|nay|qua){_R}|rua\s+(?:\d|nay|qua){_R}|ai\s+\w)"
+            + rf"|h(?<!\w.)om\s+(?:\d|nay|qua){_R}"),
         "blank": re.compile(r"\n[ \t\r]*\n"),
         "sentence_mark": re.compile(r"[.!?]\s+\S"),
     }
@@ -229,7 +334,8 @@ def edition_value(doc: Document, m: "re.Match[str]") -> int | None:
     word = " ".join(m.group("ed").split())
     value = _ordinals().get(word)
     if value is None:
-        value = parse_number(word)
+        # digits (the \d+ of the pattern) are what parse_number makes of them, without its regex
+        value = int(word) if word.isdecimal() else parse_number(word)
     if value is None and doc.plain[m.start("ed"):m.end("ed")].isupper():
         # Roman numerals are written in capitals (lần thứ XII); a lower-case "x" is no numeral
         value = _roman(word)
@@ -238,9 +344,23 @@ def edition_value(doc: Document, m: "re.Match[str]") -> int | None:
 
 # -- the document's regions -------------------------------------------------------
 
+_last_headline: tuple[str | None, tuple[int, int]] = (None, (0, 0))
+
+
 def headline_bounds(doc: Document) -> tuple[int, int]:
-    """(end of the headline, start of the body) in folded offsets; (0, 0) when there is no headline."""
+    """(end of the headline, start of the body) in folded offsets; (0, 0) when there is no headline.
+
+    Those of the last document asked are kept (the venue asks for them again and again)."""
+    global _last_headline
     f = doc.folded
+    if _last_headline[0] is f:
+        return _last_headline[1]
+    bounds = _headline_bounds(f)
+    _last_headline = (f, bounds)
+    return bounds
+
+
+def _headline_bounds(f: str) -> tuple[int, int]:
     lead = 0
     while lead < len(f) and f[lead].isspace():
         lead += 1
@@ -274,31 +394,25 @@ def _sentence(doc: Document, pos: int, head_end: int) -> tuple[int, int]:
 _TOKEN = re.compile(r"\S+")
 
 
-def _words_before(f: str, pos: int, lo: int) -> list["re.Match[str]"]:
-    """The last few words before `pos` (from `lo`), when only white space separates them from it."""
+def _last_words(f: str, pos: int, lo: int) -> list[str]:
+    """The last few words (up to 6) before `pos`, in its 70 characters before and from `lo` (a word
+    cut there counts as it is), when only white space separates them from `pos`."""
     if pos == 0 or not f[pos - 1].isspace():
         return []
-    return list(_TOKEN.finditer(f, max(lo, pos - 70), pos))[-6:]
-
-
-def _phrase_at_end(words: list["re.Match[str]"], phrases: frozenset[str], longest: int = 3) -> int:
-    """How many of the last words form one of the phrases (0 if none)."""
-    for k in range(min(longest, len(words)), 0, -1):
-        if " ".join(w.group() for w in words[-k:]) in phrases:
-            return k
-    return 0
+    return f[max(lo, pos - 70):pos].split()[-6:]
 
 
 # -- one mention of an event noun -------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int          # the noun (folded offsets)
     end: int
     name_start: int     # where the name may begin
     canonical: str
-    held: bool
     in_headline: bool
+    next_start: int | None  # where the next mention starts (None: it is the last)
+    held: bool | None = None  # reported as held (None: not decided yet, see `_is_held`)
     title: tuple[int, int] | None = None
     null_reason: str | None = None
     edition: int | None = None
@@ -312,70 +426,157 @@ def _mentions(doc: Document, head_end: int) -> list[_Found]:
     f = doc.folded
     nouns = []
     for m in pattern.finditer(f):
-        s, e = m.span()
-        noun = lookup.get(lookup_key(m.group()))
-        if noun is None or not left_edge(f, s):
+        s = m.start()
+        if s and f[s - 1].isalnum():  # not at a word start (left_edge)
             continue
+        matched = m.group()
+        noun = lookup.get(matched) or lookup.get(lookup_key(matched))
+        if noun is None:
+            continue
+        e = m.end()
         if " " not in noun.canonical and not _genuine_noun(doc, s, e, noun.canonical):
             continue  # "lễ" must not be "Lê" or "lệ"
         nouns.append((s, e, noun))
     if not nouns:
         return []
-    # the held cues that follow a noun ("được tổ chức", "do Bộ X tổ chức"), found in one scan
-    cues = [m for m in _patterns()["cues"].finditer(f) if left_edge(f, m.start())]
-    cue_starts = [m.start() for m in cues]
-    after_set, by_set = cue_set("held_after"), cue_set("held_by")
-    before_set, filler_set = cue_set("held_before"), cue_set("filler")
-    not_cue, not_event = cue_set("not_cue"), cue_set("not_event")
     out: list[_Found] = []
     for i, (s, e, noun) in enumerate(nouns):
         name_start = e
-        if noun.noun_words < len(f[s:e].split()):
+        if noun.noun_words < noun.words:  # the words of f[s:e]
             words = list(_TOKEN.finditer(f, s, e))
             e = words[noun.noun_words - 1].end()
             name_start = words[noun.noun_words].start()
-        found = _Found(s, e, name_start, noun.canonical, False, s < head_end)
-        sent_s, sent_e = _sentence(doc, s, head_end)
-        before = _words_before(f, s, sent_s)
-        # fillers between the cue and the noun: "tổ chức thành công Đại hội"
-        k = _phrase_at_end(before, filler_set, 2)
-        while k:
-            before = before[:-k]
-            k = _phrase_at_end(before, filler_set, 2)
-        k = _phrase_at_end(before, before_set)
-        if k and genuine(doc, before[-k].start(), before[-1].end(), ("held_before",), lower=False) \
-                and not _phrase_at_end(before[:-k], not_cue, 2):
-            found.held = True
-        elif not _phrase_at_end(_words_before(f, s, sent_s), not_event, 2):
-            nxt = nouns[i + 1][0] if i + 1 < len(nouns) else sent_e
-            limit = min(sent_e, e + 300, nxt)
-            found.held = _held_after(doc, cues, cue_starts, e, limit, after_set, by_set, not_cue)
-        out.append(found)
+        out.append(_Found(s, e, name_start, noun.canonical, s < head_end,
+                          nouns[i + 1][0] if i + 1 < len(nouns) else None))
     return out
 
 
-def _held_after(doc: Document, cues: list, cue_starts: list[int], e: int, limit: int,
+def _is_held(doc: Document, found: _Found, head_end: int) -> bool:
+    """Is the mention a report of holding: a held cue before the noun ("đã tổ chức Hội nghị"), or
+    after it in the same sentence and before the next mention ("Hội nghị ... được tổ chức")?
+    Decided when first asked."""
+    if found.held is None:
+        f, s, e = doc.folded, found.start, found.end
+        filler, before_set, not_cue, not_event, after_set, by_set = _held_sets()
+        sent_s, sent_e = _sentence(doc, s, head_end)
+        words = _last_words(f, s, sent_s)
+        before = words
+        # fillers between the cue and the noun: "tổ chức thành công Đại hội"
+        k = _ends_with2(before, filler)
+        while k:
+            before = before[:-k]
+            k = _ends_with2(before, filler)
+        k = _ends_with(before, before_set)
+        if k:
+            # where the cue's words are: only white space follows each word up to the next one, so
+            # the last occurrence of a word before the next one's start is that word
+            lo, at = max(sent_s, s - 70), s
+            for j in range(len(words) - 1, len(before) - k - 1, -1):
+                at = f.rfind(words[j], lo, at)
+                if j == len(before) - 1:
+                    cue_end = at + len(words[j])
+            cue_start = at
+        if k and genuine(doc, cue_start, cue_end, ("held_before",), lower=False) \
+                and not _ends_with2(before[:-k], not_cue):
+            found.held = True
+        elif not _ends_with2(words, not_event):
+            nxt = sent_e if found.next_start is None else found.next_start
+            limit = min(sent_e, e + 300, nxt)
+            found.held = _held_after(doc, e, limit, after_set, by_set, not_cue)
+        else:
+            found.held = False
+    return found.held
+
+
+@lru_cache(maxsize=1)
+def _held_sets() -> tuple[frozenset[str], ...]:
+    return (cue_set("filler"), cue_set("held_before"), cue_set("not_cue"), cue_set("not_event"),
+            cue_set("held_after"), cue_set("held_by"))
+
+
+def _held_after(doc: Document, e: int, limit: int,
                 after_set: frozenset[str], by_set: frozenset[str], not_cue: frozenset[str]) -> bool:
-    """Is there a held cue after the noun before `limit`: "Hội nghị ... được tổ chức", "... do X tổ chức"?"""
+    """Is there a held cue after the noun before `limit`: "Hội nghị ... được tổ chức", "... do X tổ chức"?
+
+    The held cues are those of one scan of the whole text with the cue pattern (matches do not
+    overlap; those not at a word start are dropped), but only the part of that scan around
+    [e, limit) is run: see `_cue_window`.
+    """
+    if limit <= e:
+        return False
     f = doc.folded
+    lo, hi = _cue_window(f, e, limit)
+    keys = _cue_keys()[0]
     do_at = None
-    for j in range(bisect_left(cue_starts, e), len(cues)):
-        m = cues[j]
-        if m.start() >= limit:
+    for m in _patterns()["cues"].finditer(f, lo, hi):
+        ms = m.start()
+        if ms >= limit:
             break
-        key = lookup_key(m.group())
+        if ms < e or ms and f[ms - 1].isalnum():  # before the noun's end, or not at a word start
+            continue
+        matched = m.group()
+        key = matched if matched in keys else lookup_key(matched)
         if key == "do" and do_at is None:
-            if genuine(doc, m.start(), m.end(), ("held_do",), lower=False):
+            if genuine(doc, ms, m.end(), ("held_do",), lower=False):
                 do_at = m.end()
             continue
-        by = key in by_set and do_at is not None and m.start() - do_at <= 160 \
-            and not _SENTENCE_PUNCT.search(f, do_at, m.start())
+        by = key in by_set and do_at is not None and ms - do_at <= 160 \
+            and not _SENTENCE_PUNCT.search(f, do_at, ms)
         if key in after_set or by:
-            if _phrase_at_end(_words_before(f, m.start(), e), not_cue, 2):
+            if _ends_with2(_last_words(f, ms, e), not_cue):
                 continue
-            if genuine(doc, m.start(), m.end(), ("held_after", "held_by"), lower=False):
+            if genuine(doc, ms, m.end(), ("held_after", "held_by"), lower=False):
                 return True
     return False
+
+
+# Characters no held cue can contain (cue phrases are letters, digits and spaces: checked in
+# `_cue_keys`): a scan of the cue pattern never runs across one.
+_BREAK = re.compile(r'[.,;:()"]')
+
+
+@lru_cache(maxsize=1)
+def _cue_keys() -> tuple[frozenset[str], bool]:
+    """The held cues (folded, as in the "cues" pattern), and whether they are only letters,
+    digits and spaces (so that `_cue_window` may narrow a scan)."""
+    phrases = frozenset(norm(p) for p in cue_phrases("held_after") + cue_phrases("held_by") + ["do"]
+                        if p and p.strip())
+    return phrases, all(ch.isalnum() or ch == " " for p in phrases for ch in p)
+
+
+def _cue_window(f: str, e: int, limit: int) -> tuple[int, int]:
+    """Where to scan for the held cues that start in [e, limit), with the same matches as a scan of
+    the whole text: from just after a character no cue contains (no match of the whole-text scan
+    runs across it, so that scan and one started there agree from there on) to just after another
+    at or after `limit` (the matching of a cue that starts before `limit` reads no further)."""
+    if not _cue_keys()[1]:
+        return 0, len(f)
+    a = max(0, e - 200)
+    lo = max(f.rfind(",", a, e), f.rfind(".", a, e)) + 1  # 0 (the start) when none is near
+    m = _BREAK.search(f, limit, limit + 200)
+    return lo, m.end() if m else len(f)
+
+
+def _ends_with(words: list[str], phrases: frozenset[str]) -> int:
+    """How many of the last words (up to 3) form one of the phrases (0 if none)."""
+    n = len(words)
+    if n >= 3 and " ".join(words[-3:]) in phrases:
+        return 3
+    if n >= 2 and words[-2] + " " + words[-1] in phrases:
+        return 2
+    if n and words[-1] in phrases:
+        return 1
+    return 0
+
+
+def _ends_with2(words: list[str], phrases: frozenset[str]) -> int:
+    """How many of the last words (up to 2) form one of the phrases (0 if none)."""
+    n = len(words)
+    if n >= 2 and words[-2] + " " + words[-1] in phrases:
+        return 2
+    if n and words[-1] in phrases:
+        return 1
+    return 0
 
 
 _SENTENCE_PUNCT = re.compile(r"[.;:!?\n]")
@@ -383,7 +584,7 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?\n]")
 
 def _genuine_noun(doc: Document, s: int, e: int, canonical: str) -> bool:
     if doc.quality == "clean":
-        return tone_key(doc.original(s, e)) == tone_key(canonical)
+        return _original_key(doc, s, e) == tone_key(canonical)
     return not doc.plain[s:s + 1].isupper()
 
 
@@ -487,10 +688,15 @@ def _name_end(doc: Document, start: int, limit: int, headline: bool, canonical: 
     pos = start
     max_end = min(limit, start + 400)
     while pos < max_end:
-        m = P["stop"].search(f, pos, max_end)
+        m = _stop_search(f, pos, max_end)
         if m is None:
             return max_end, max_end
-        q = f.find('"', pos, m.start())
+        # the stop with the white space before it (from `pos` at the earliest): the start of a
+        # search for \s*(?:stop), as no stop begins with white space
+        ms = m.start()
+        while ms > pos and f[ms - 1].isspace():
+            ms -= 1
+        q = f.find('"', pos, ms)
         if q >= 0:
             close = f.find('"', q + 1, min(len(f), max_end + 3))
             if close > q:
@@ -511,19 +717,29 @@ def _name_end(doc: Document, start: int, limit: int, headline: bool, canonical: 
             nxt = m.end()
             while nxt < max_end and f[nxt].isspace():
                 nxt += 1
-            cs = P["comma_stop"].match(f, m.start(), max_end)
+            cs = P["comma_stop"].match(f, ms, max_end)
             if (nxt >= max_end or plain[nxt].isupper() or not plain[nxt].isalpha()
                     or (cs and (cs.group("cw") is None
                                 or genuine(doc, cs.start("cw"), cs.end("cw"), ("title_stop", "comma_stop"))))):
-                return m.start(), m.start()
+                return ms, ms
             pos = m.end()
             continue
-        if m.group("ed_stop") and (P["no_edition"].search(f, max(0, m.start() - 40), m.start() + 1)
+        if m.group("ed_stop") and (P["no_edition"].search(f, max(0, ms - 40), ms + 1)
                                    or edition_value(doc, m) is None):
             pos = m.end()
             continue
-        return m.start(), m.start()
+        return ms, ms
     return max_end, max_end
+
+
+def _stop_search(f: str, pos: int, end: int) -> re.Match[str] | None:
+    """`_patterns()["stop"].search(f, pos, end)`: "stop_hint" finds where (it matches where "stop"
+    does, several times faster), "stop" matches there."""
+    P = _patterns()
+    hint = P["stop_hint"].search(f, pos, end)
+    if hint is None:
+        return None
+    return P["stop"].match(f, hint.start(), end) or P["stop"].search(f, pos, end)
 
 
 _NEXT_WORD = re.compile(r"\s+(\S)")
@@ -574,9 +790,9 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
     body = [m for m in mentions if not m.in_headline]
     head = [m for m in mentions if m.in_headline]
     not_event = cue_set("not_event")
-    main = (_first_report(doc, [m for m in body if m.held], head_end)
-            or _first_report(doc, [m for m in head if m.held], head_end)
-            or next((m for m in body if not _phrase_at_end(_words_before(f, m.start, 0), not_event, 2)), None)
+    main = (_first_report(doc, body, head_end)
+            or _first_report(doc, head, head_end)
+            or next((m for m in body if not _ends_with2(_last_words(f, m.start, 0), not_event)), None)
             or (head[0] if head else mentions[0]))
     _parse_name(doc, main, head_end)
     title, edition, edition_span = main.title, main.edition, main.edition_span
@@ -592,7 +808,7 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
                     break
         if title is None:
             for m in same:
-                if m.start > main.start and m.held and not m.in_headline:
+                if m.start > main.start and not m.in_headline and _is_held(doc, m, head_end):
                     _parse_name(doc, m, head_end)
                     if m.title and m.edition in (None, edition):
                         title, source = m.title, m
@@ -644,28 +860,42 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
     return event, Mention(main.start, main.end)
 
 
-def _first_report(doc: Document, held: list[_Found], head_end: int) -> _Found | None:
+def _first_report(doc: Document, mentions: Iterable[_Found], head_end: int) -> _Found | None:
     """The first report of holding: not one that refers back ("Hội nghị này"); among the first
-    three of the same kind, the first whose sentence dates or places it."""
+    three of the same kind, the first whose sentence dates or places it.
+
+    A mention is asked whether it is held only once the cheaper tests pass, and none after the
+    one chosen."""
     P = _patterns()
     f = doc.folded
-    candidates: list[_Found] = []
-    for m in held:
+    first: _Found | None = None
+    count = 0
+    for m in mentions:
         if P["demonstrative"].match(f, m.name_start):
             continue
-        if candidates and m.canonical != candidates[0].canonical:
+        if first is not None and m.canonical != first.canonical:
             continue  # a report of another kind of event is another event
-        candidates.append(m)
-        if len(candidates) == 3:
-            break
-    for m in candidates:
+        if not _is_held(doc, m, head_end):
+            continue
+        if first is None:
+            first = m
         s, e = _sentence(doc, m.start, head_end)
         if P["when_where"].search(f, s, e):
             return m
-    return candidates[0] if candidates else None
+        count += 1
+        if count == 3:
+            break
+    return first
 
 
 def _edition_of(doc: Document, m: _Found, head_end: int) -> int | None:
+    if not m.parsed:
+        # the edition is read at or after the name's start (or the sentence end, if that comes
+        # first) and before the sentence end: without the start of an edition phrase there, there
+        # is none, and the mention need not be parsed (an unparsed mention has no edition either)
+        _, limit = _sentence(doc, m.start, head_end)
+        if not _patterns()["edition_hint"].search(doc.folded, min(m.name_start, limit), limit):
+            return None
     _parse_name(doc, m, head_end)
     return m.edition
 
@@ -684,6 +914,11 @@ def _first_time(doc: Document, main: _Found, head_end: int, body_start: int) -> 
         regions.append(_sentence(doc, main.start, head_end))
     blank = P["blank"].search(f, body_start)
     regions.append((body_start, blank.start() if blank else min(len(f), body_start + 600)))
+    # a "lần đầu" in a region has "an", white space and "dau" there: none in the span of the
+    # regions, none in any (two quick searches instead of one per region)
+    lo, hi = min(s for s, _ in regions), max(e for _, e in regions)
+    if f.find("dau", lo, hi) < 0 or not _AN_DAU.search(f, lo, hi):
+        return None
     for s, e in regions:
         for m in P["first_time"].finditer(f, s, e):
             ss, se = _sentence(doc, m.start(), head_end)
@@ -694,8 +929,14 @@ def _first_time(doc: Document, main: _Found, head_end: int, body_start: int) -> 
     return None
 
 
+_QUOTES = re.compile(r'["“”«»„]')
+
+
+_AN_DAU = re.compile(r"an\s+dau")
+
+
 def _clean_title(text: str) -> str:
-    text = re.sub(r'["“”«»„]', "", text)
+    text = _QUOTES.sub("", text)
     return " ".join(text.split()).strip(" ,.;:-–—")
 
 

@@ -112,10 +112,10 @@ class _Lexicon:
     family_exact: frozenset[str]
     ocr_family: dict[str, str]  # an OCR misreading of a family name -> the name ("bang" -> "Đặng")
     verb_gap: "re.Pattern[str]"
-    plan: dict[str, tuple]  # folded key -> what a match of it records (see _scan_plan)
+    plan_clean: dict[str, tuple]  # folded key -> what a match of it records (see _scan_plan)
+    plan_other: dict[str, tuple]  # the same for text without diacritics
     names: "re.Pattern[str]"  # family names followed by a second capitalised syllable (see _lexicon)
     names_ocr: "re.Pattern[str]"
-    hon_seeds: "re.Pattern[str]"  # on the reversed doc.plain: a capital after a word ending like an honorific
 
 
 @lru_cache(maxsize=1)
@@ -188,26 +188,22 @@ def _lexicon() -> _Lexicon:
 
     adv = trie_regex((" ".join(fold(p).split()) for p, _ in lists["adverb"]), space=_WS + "+")
     verb_gap = re.compile(rf"[{_WS_CHARS},\-]*(?:(?:{adv})[{_WS_CHARS},]+)*")
-    # on doc.plain read backwards: a capital letter, white space or colons, then an honorific the
-    # other way round in any case and not inside a word (see _Reader._hon_seeds)
-    hons = [k[::-1] for k, v in table.items() if any(p.kind == "hon" for p in v)]
-    hon_seeds = re.compile(r"[A-Z](?=[\s:]+(?i:" + trie_regex(hons, space=r"\s+") + r")(?!\w))")
     return _Lexicon(phrases, {k: tuple(v) for k, v in table.items()},
                     _words(lists["org"]), _words(lists["stop"]), _words(lists["before"]),
                     _words(lists["noun"]), _words(lists["agent"]), _words(lists["aside"]),
                     _words(lists["intro"]), _words(lists["copula"]),
                     fam(families), fam(families_ocr), frozenset(exact), ocr_family, verb_gap,
-                    _scan_plan(table), names(families, _NEXT_TOKEN), names(families_ocr, _NEXT_TOKEN_OCR),
-                    hon_seeds)
+                    _scan_plan(table, True), _scan_plan(table, False), names(families, _NEXT_TOKEN), names(families_ocr, _NEXT_TOKEN_OCR))
 
 
 # what a phrase match records, by kind (see _scan_plan)
 _CUE, _OFFICE, _HONORIFIC, _PLACE = range(4)
 
 
-def _scan_plan(table: dict[str, list[_Phrase]]) -> dict[str, tuple]:
+def _scan_plan(table: dict[str, list[_Phrase]], clean: bool) -> dict[str, tuple]:
     """For each folded key, the entries _scan records for a match of it, in table order, cut at the
-    first blocking cue (a match of a blocked key records only what comes before the block)."""
+    first blocking cue (a match of a blocked key records only what comes before the block). Without
+    diacritics an honorific needing them is never taken and no word is checked as printed."""
     plan = {}
     for key, entries in table.items():
         ops = []
@@ -216,13 +212,17 @@ def _scan_plan(table: dict[str, list[_Phrase]]) -> dict[str, tuple]:
                 role, kind, phrase = ph.info
                 if kind == "block":
                     break
-                # (code, kind, printed phrase, one word, info)
-                ops.append((_CUE, kind, phrase, " " not in key, (role, kind)))
+                # (code, kind, printed phrase or None, (role, kind), front: may open a person's clause)
+                ops.append((_CUE, kind, phrase if clean and " " not in key else None, (role, kind),
+                            kind in _FRONT_KINDS))
             elif ph.kind == "office":
                 ops.append((_OFFICE,))
             elif ph.kind == "hon":
-                # (code, case, ambiguous, printed phrase, info)
-                ops.append((_HONORIFIC, ph.info[2], ph.info[3], ph.info[4], ph.info))
+                canonical, hkind, case, ambiguous, phrase = ph.info
+                if ambiguous == "clean" and not clean:
+                    continue
+                # (code, case, printed phrase or None, info)
+                ops.append((_HONORIFIC, case, phrase if ambiguous != "no" and clean else None, ph.info))
             else:
                 ops.append((_PLACE,))
         plan[key] = tuple(ops)
@@ -277,21 +277,9 @@ _SPACE_WORDS = re.compile(rf"{_NW}+")
 _NEXT_WORD = re.compile(rf"{_W}+({_NW})")
 
 
-class _Hit:
-    __slots__ = ("start", "end", "kind", "info")
-
-    def __init__(self, start: int, end: int, kind: str, info: tuple) -> None:
-        self.start = start
-        self.end = end
-        self.kind = kind
-        self.info = info
-
-
+_SPAN = re.Match.span
 # white space clean_words would change: any but a single space (it joins line-break hyphens at a line break)
 _ODD_SPACE = re.compile(r"[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}")
-# white space as _HON_JOIN and _AFTER_HON see it (the `regex` module's \s)
-_WS_SET = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _FRONT_KINDS = frozenset(("both", "front", "list", "direct"))
 _normalize = unicodedata.normalize
 
@@ -336,7 +324,7 @@ def extract_people(doc: Document) -> list[Person]:
 class _Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.folded = folded = doc.folded
+        self.folded = doc.folded
         self.plain = doc.plain
         self.clean = doc.quality == "clean"
         self.ocr = doc.quality == "ocr_noisy"
@@ -344,83 +332,35 @@ class _Reader:
         self.text = doc.text
         # folded offsets are the original ones when the view made no length-changing rewrite
         self.same_offsets = getattr(doc.view, "_passes", None) == []
-        # the phrase scan, block by block (see _cover)
-        self.scan_text = "\x00" + _scan_copy(folded)
-        self.scanned = bytearray(len(self.scan_text))
-        self.offices: list[_Hit] = []  # in text order, as office_start_list
-        self.office_start_list: list[int] = []
-        self.office_starts: dict[int, _Hit] = {}
-        self.hon_by_start: dict[int, _Hit] = {}
-        self.hon_by_end: dict[int, _Hit] = {}
-        self.cues: list[_Hit] = []  # in text order, as cue_pos
-        self.cue_pos: list[int] = []
-        self.cue_starts: set[int] = set()
-        self.cue_start_list: list[int] = []  # cues but awards
-        self.front_starts: list[int] = []  # cues that may open a person's clause
-        self.places: list[tuple[int, int]] = []  # in text order, as place_starts
-        self.place_starts: list[int] = []
-        # starts that end a name: honorifics, offices, multiword cues or clause-level cues ("Kết luận")
-        self.name_stops: set[int] = set()
-        # starts that end a position: honorifics, cue words in lower case in the text. (The original
-        # rule also asked for a cue not inside an office phrase: phrase matches never overlap.)
-        self.pos_stops: list[int] = []
-        self.hon_groups: dict[int, _Hon | None] = {}
-        sents = doc.sentences
-        self.sent_starts = [s for s, _ in sents]
-        self.sent_ends = [e for _, e in sents]
 
     # -- scanning --------------------------------------------------------------
-    # One pattern finds honorifics, offices, role cues and places on `scan_text`: the folded text with
-    # every separator a \x00 and every white space a space, after a \x00. A match is the character
-    # before its phrase and the phrase, so a match's start is its phrase's start in the folded text.
-    # No phrase holds a separator: a scan from one \x00 to another (a block) finds what a scan of the
-    # whole text finds there. Blocks are scanned when something about them is first asked, and only
-    # the parts of a report around its names are ever scanned (a hit is known once its block is).
-
-    def _cover(self, a: int, b: int) -> None:
-        """Scan the blocks holding scan_text[a:b] that are not scanned yet.
-
-        A hit starting at folded position x is known once index x is covered; a hit containing x
-        once index x + 1 is; a hit ending at x once index x is."""
-        done = self.scanned
-        if a < 0:
-            a = 0
-        n = len(done)
-        if b > n:
-            b = n
-        if a >= b:
-            return
-        i = done.find(0, a, b)
-        if i < 0:
-            return
-        text = self.scan_text
-        i = text.rfind("\x00", 0, i + 1)  # blocks are scanned whole: start where this one starts
-        r = text.find("\x00", b)
-        if r < 0:
-            r = n
-        while True:
-            j = done.find(1, i, r)
-            if j < 0:
-                j = r
-            self._scan(i, j)
-            done[i:j] = b"\x01" * (j - i)
-            if j >= r:
-                return
-            i = done.find(0, j, r)
-            if i < 0:
-                return
-
-    def _scan(self, lo: int, hi: int) -> None:
-        """Record the phrase matches of scan_text[lo:hi] (whole blocks, none of them scanned before)."""
+    def _scan(self) -> None:
         folded, plain = self.folded, self.plain
-        clean = self.clean
-        plan = self.lex.plan
-        printed = self._printed
-        offices, cues, places, pos_stops = [], [], [], []
-        name_stops = self.name_stops
-        for m in self.lex.phrases.finditer(self.scan_text, lo, hi):
-            s = m.start()
-            e = m.end() - 1
+        text = self.text
+        clean, same = self.clean, self.same_offsets
+        plan = self.lex.plan_clean if clean else self.lex.plan_other
+        # hits are tuples: (start, end, kind, info) for cues, (start, end, info) for honorifics
+        self.hon_items = hon_items = []
+        self.cues = cues = []
+        self.places = places = []
+        self.place_starts = place_starts = []
+        # offices: parallel lists of starts and ends, and their ends by start
+        self.office_start_list = office_start_list = []
+        self.office_end_list = office_end_list = []
+        self.office_starts = office_starts = {}
+        self.hon_starts = hon_starts = set()
+        # starts that end a name: honorifics, offices, multiword cues or clause-level cues ("Kết luận")
+        self.name_stops = name_stops = set()
+        # starts that end a position: honorifics, cue words in lower case in the text. (The original
+        # rule also asked for a cue not inside an office phrase: phrase matches never overlap.)
+        self.pos_stops = pos_stops = []
+        self.cue_starts = cue_starts = set()
+        self.cue_start_list = cue_start_list = []
+        self.front_starts = front_starts = []
+        # The pattern's first character is the white space or separator before the phrase.
+        # Matches come in text order and never overlap: every list below is sorted as it is built.
+        for s, e in map(_SPAN, self.lex.phrases.finditer("\x00" + _scan_copy(folded))):
+            e -= 1
             g = folded[s:e]
             ops = plan.get(g)
             if ops is None:
@@ -428,72 +368,55 @@ class _Reader:
             for op in ops:
                 code = op[0]
                 if code == _CUE:
-                    if clean and op[3] and printed(s, e) != op[2]:
-                        continue  # a single word: the printed word decides (ký/kỳ, dự/du)
-                    cues.append(_Hit(s, e, op[1], op[4]))
-                    if op[1] in _FRONT_KINDS or " " in g:
+                    if op[2] is not None:  # a single word: the printed word decides (ký/kỳ, dự/du)
+                        if same:
+                            if _normalize("NFC", text[s:e].lower()) != op[2]:
+                                continue
+                        elif self._printed(s, e) != op[2]:
+                            continue
+                    kind = op[1]
+                    cues.append((s, e, kind, op[3]))
+                    cue_starts.add(s)
+                    if op[4]:
+                        front_starts.append(s)
                         name_stops.add(s)
+                    elif " " in g:
+                        name_stops.add(s)
+                    if kind != "award":
+                        cue_start_list.append(s)
                     if plain[s].islower() and (not pos_stops or pos_stops[-1] != s):
                         pos_stops.append(s)
+                elif code == _PLACE:
+                    places.append((s, e))
+                    place_starts.append(s)
                 elif code == _OFFICE:
-                    offices.append(_Hit(s, e, "office", ()))
+                    office_start_list.append(s)
+                    office_end_list.append(e)
+                    office_starts[s] = e
                     name_stops.add(s)
-                elif code == _HONORIFIC:
+                else:
                     if s and folded[s - 1] in "&/":
                         continue
                     case = op[1]
-                    if case == "upper" and not plain[s].isupper():
+                    if case == "upper":
+                        if not plain[s].isupper():
+                            continue
+                    elif case == "lower" and not plain[s].islower():
                         continue
-                    if case == "lower" and not plain[s].islower():
-                        continue
-                    ambiguous = op[2]
-                    if ambiguous == "clean" and not clean:
-                        continue
-                    if ambiguous != "no" and clean and printed(s, e) != op[3]:
-                        continue  # with diacritics the printed word decides (cô vs có, bà vs ba)
-                    hit = _Hit(s, e, "hon", op[4])
-                    self.hon_by_start[s] = hit
-                    self.hon_by_end[e] = hit
+                    if op[2] is not None:  # with diacritics the printed word decides (cô vs có, bà vs ba)
+                        if same:
+                            if _normalize("NFC", text[s:e].lower()) != op[2]:
+                                continue
+                        elif self._printed(s, e) != op[2]:
+                            continue
+                    hon_items.append((s, e, op[3]))
+                    hon_starts.add(s)
                     name_stops.add(s)
                     if not pos_stops or pos_stops[-1] != s:
                         pos_stops.append(s)
-                else:
-                    places.append((s, e))
-        # hits come in text order and none lies in a block scanned before: splice them in
-        if offices:
-            k = bisect_left(self.office_start_list, lo)
-            self.offices[k:k] = offices
-            self.office_start_list[k:k] = [h.start for h in offices]
-            for h in offices:
-                self.office_starts[h.start] = h
-        if cues:
-            starts = [c.start for c in cues]
-            k = bisect_left(self.cue_pos, lo)
-            self.cues[k:k] = cues
-            self.cue_pos[k:k] = starts
-            self.cue_starts.update(starts)
-            some = [c.start for c in cues if c.kind != "award"]
-            if some:
-                k = bisect_left(self.cue_start_list, lo)
-                self.cue_start_list[k:k] = some
-            some = [c.start for c in cues if c.kind in _FRONT_KINDS]
-            if some:
-                k = bisect_left(self.front_starts, lo)
-                self.front_starts[k:k] = some
-        if places:
-            k = bisect_left(self.place_starts, lo)
-            self.places[k:k] = places
-            self.place_starts[k:k] = [p[0] for p in places]
-        if pos_stops:
-            k = bisect_left(self.pos_stops, lo)
-            self.pos_stops[k:k] = pos_stops
-
-    def _cover_sentences(self, first: int, last: int) -> None:
-        """Scan sentences first..last: every position _sentence() gives one of them."""
-        starts = self.sent_starts
-        a = starts[first] if first and first < len(starts) else 0
-        b = starts[last + 1] if last + 1 < len(starts) else len(self.folded)
-        self._cover(a, b + 1)
+        sents = self.doc.sentences
+        self.sent_starts = [s for s, _ in sents]
+        self.sent_ends = [e for _, e in sents]
 
     def _printed(self, s: int, e: int) -> str:
         """The printed characters of a short folded span, NFC, lower case."""
@@ -550,11 +473,9 @@ class _Reader:
         return m.end() if m else 0
 
     def _next_stop(self, start: int, end: int) -> int:
-        """The first word in [start, end) that ends a position: a cue verb, a person, "đã", "cùng"...
-        (the hits starting in [start, end) must be known)"""
-        pos_stops = self.pos_stops
-        k = bisect_left(pos_stops, start)
-        best = pos_stops[k] if k < len(pos_stops) and pos_stops[k] < end else end
+        """The first word in [start, end) that ends a position: a cue verb, a person, "đã", "cùng"..."""
+        k = bisect_left(self.pos_stops, start)
+        best = self.pos_stops[k] if k < len(self.pos_stops) and self.pos_stops[k] < end else end
         for m in self.lex.stops.at.finditer(self.folded, start, best):
             if (m.start() == 0 or not self.folded[m.start() - 1].isalnum()) and self.plain[m.start()].islower():
                 if not self.clean or not m.group().isalpha() \
@@ -566,7 +487,6 @@ class _Reader:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
     def _in_place(self, pos: int) -> bool:
-        """pos in a place name (the hits at pos and pos + 1 must be known)."""
         i = bisect_right(self.place_starts, pos) - 1
         return i >= 0 and self.places[i][1] > pos
 
@@ -578,9 +498,8 @@ class _Reader:
         return self.clean or not ambiguous
 
     def _in_office(self, pos: int) -> bool:
-        """pos inside an office phrase (the hits at pos and pos + 1 must be known)."""
         i = bisect_right(self.office_start_list, pos) - 1
-        return i >= 0 and self.offices[i].start < pos < self.offices[i].end
+        return i >= 0 and self.office_start_list[i] < pos < self.office_end_list[i]
 
     def _office_names_org(self, s: int, e: int) -> bool:
         """ "Phó Viện trưởng Viện ...", "Vụ trưởng Vụ ...": the word after the office is its body, not a
@@ -588,107 +507,38 @@ class _Reader:
         j = s
         while j > 0 and self.folded[j - 1] in " \t\n":
             j -= 1
-        # an office ending at j is in the block of s: only white space between
         i = bisect_right(self.office_start_list, j) - 1
-        if i < 0 or self.offices[i].end != j:
+        if i < 0 or self.office_end_list[i] != j:
             return False
-        return self.folded[s:e] in self.folded[self.offices[i].start:j].split()[:-1]
+        return self.folded[s:e] in self.folded[self.office_start_list[i]:j].split()[:-1]
 
     # -- honorifics ------------------------------------------------------------
-    # Consecutive honorifics joined by white space and at most one of ".,-" make one ("GS.TS",
-    # "Giáo sư, Tiến sĩ"). A group is found from the place after it, where a name would begin.
-
-    def _hon_after(self, p: int) -> _Hon | None:
-        """The group of honorifics whose following white space (and ":" after a plural) ends at p."""
-        groups = self.hon_groups
-        if p in groups:
-            return groups[p]
-        found = None
-        f = self.folded
-        if p >= len(f) or f[p] not in _WS_SET:
-            e = p
-            while e > 0 and f[e - 1] in _WS_SET:
-                e -= 1
-            ends = [e]
-            if e > 0 and f[e - 1] == ":":
-                e -= 1
-                while e > 0 and f[e - 1] in _WS_SET:
-                    e -= 1
-                ends.append(e)
-            for e in ends:
-                self._cover(e, e + 1)
-                last = self.hon_by_end.get(e)
-                if last is None or self._hon_next(last) is not None:
-                    continue  # no honorific ends here, or it is not the last of its group
-                group = [last]
-                while True:
-                    prev = self._hon_prev(group[-1])
-                    if prev is None:
-                        break
-                    group.append(prev)
-                group.reverse()
-                h = self._make_hon(group)
-                if (_AFTER_HON_PLURAL if h.plural else _AFTER_HON).match(f, h.end).end() == p:
-                    found = h
-                    break
-        groups[p] = found
-        return found
-
-    def _hon_next(self, h: _Hit) -> _Hit | None:
-        """The honorific right after h if it joins h: only white space and one of ".,-" between."""
-        f = self.folded
-        n = len(f)
-        v = h.end
-        while v < n and f[v] in _WS_SET:
-            v += 1
-        self._cover(v, v + 1)
-        nxt = self.hon_by_start.get(v)
-        if nxt is None and v < n and f[v] in ".,-":
-            v += 1
-            while v < n and f[v] in _WS_SET:
-                v += 1
-            self._cover(v, v + 1)
-            nxt = self.hon_by_start.get(v)
-        return nxt
-
-    def _hon_prev(self, h: _Hit) -> _Hit | None:
-        """The honorific right before h if h joins it."""
-        f = self.folded
-        w = h.start
-        while w > 0 and f[w - 1] in _WS_SET:
-            w -= 1
-        self._cover(w, w + 1)
-        prev = self.hon_by_end.get(w)
-        if prev is None and w > 0 and f[w - 1] in ".,-":
-            w -= 1
-            while w > 0 and f[w - 1] in _WS_SET:
-                w -= 1
-            self._cover(w, w + 1)
-            prev = self.hon_by_end.get(w)
-        return prev
-
-    def _make_hon(self, group: list[_Hit]) -> _Hon:
-        parts, degree, amb = [], False, True
-        for h in group:
-            canonical, kind, _case, ambiguous, _phrase = h.info
-            amb = amb and ambiguous != "no" and not self.clean
-            degree = degree or kind != "address"
-            parts.append(canonical)
-        if all(" " not in p and not p.islower() for p in parts):
-            canonical = ".".join(p.rstrip(".") for p in parts)
-            if parts[-1].endswith(".") and parts[-1][:-1].istitle():
-                canonical += "."
-        else:
-            canonical = ", ".join(parts)
-        plural = self.folded.startswith("cac ", group[0].start)
-        return _Hon(group[0].start, group[-1].end, canonical, degree, amb, plural)
-
-    def _hon_seeds(self) -> list[int]:
-        """Every place where a name may follow honorifics: a capital after a word that ends like
-        one, white space or a colon between (more places than there are, never fewer)."""
-        plain = self.plain
-        n = len(plain) - 1
-        return [n - m.start() for m in reversed(list(self.lex.hon_seeds.finditer(plain[::-1])))]
+    def _honorifics(self) -> list[_Hon]:
+        out: list[_Hon] = []
+        items = self.hon_items
+        i = 0
+        while i < len(items):
+            group = [items[i]]
+            j = i + 1
+            while j < len(items) and _HON_JOIN.fullmatch(self.folded, group[-1][1], items[j][0]):
+                group.append(items[j])
+                j += 1
+            i = j
+            parts, degree, amb = [], False, True
+            for h in group:
+                canonical, kind, _case, ambiguous, _phrase = h[2]
+                amb = amb and ambiguous != "no" and not self.clean
+                degree = degree or kind != "address"
+                parts.append(canonical)
+            if all(" " not in p and not p.islower() for p in parts):
+                canonical = ".".join(p.rstrip(".") for p in parts)
+                if parts[-1].endswith(".") and parts[-1][:-1].istitle():
+                    canonical += "."
+            else:
+                canonical = ", ".join(parts)
+            plural = self.folded.startswith("cac ", group[0][0])
+            out.append(_Hon(group[0][0], group[-1][1], canonical, degree, amb, plural))
+        return out
 
     # -- names -----------------------------------------------------------------
     def _extend(self, s: int, e: int, max_tokens: int = 4) -> tuple[int, int]:
@@ -697,60 +547,75 @@ class _Reader:
         n = 1
         while n < max_tokens:
             m = nxt.match(self.plain, e)
-            if not m:
-                break
-            t = m.start(1)
-            self._cover(t, t + 1)
-            if t in self.name_stops:
+            if not m or m.start(1) in self.name_stops:
                 break
             e = m.end()
             n += 1
         return e, n
 
-    def _candidates(self) -> list[_Mention]:
-        plain = self.plain
+    def _candidates(self, hons: list[_Hon]) -> list[_Mention]:
+        plain, folded = self.plain, self.folded
+        lex = self.lex
         cands: dict[int, _Mention] = {}
         # family names with a capitalised syllable after them (one capitalised word is no name)
-        fam = self.lex.names_ocr if self.ocr else self.lex.names
-        office_starts, hon_by_start = self.office_starts, self.hon_by_start
-        family_exact = self.lex.family_exact
+        fam = lex.names_ocr if self.ocr else lex.names
+        next_token = _NEXT_TOKEN_OCR if self.ocr else _NEXT_TOKEN
+        office_starts, hon_starts, name_stops = self.office_starts, self.hon_starts, self.name_stops
+        o_starts, o_ends = self.office_start_list, self.office_end_list
+        p_starts, places = self.place_starts, self.places
+        family_exact = lex.family_exact
+        before_lasts = lex.before.lasts
+        orgs_at = lex.orgs.at
+        clean = self.clean
         last_end = -1
-        for m in fam.finditer(plain):
-            s, e = m.span()
+        for s, e in map(_SPAN, fam.finditer(plain)):
             if s < last_end or (s and plain[s - 1].isalnum()):
                 continue
-            self._cover(s, e + 1)
-            if s in office_starts or s in hon_by_start:
+            if s in office_starts or s in hon_starts:
                 continue
-            end, n = self._extend(s, e)
+            # _extend
+            end, n = e, 1
+            while n < 4:
+                t = next_token.match(plain, end)
+                if t is None or t.start(1) in name_stops:
+                    break
+                end = t.end()
+                n += 1
             if n < 2:
                 continue  # "Văn bản", "Cao đẳng": one capitalised word is no name
             if plain[s].islower() and (n < 3 or _CAPITAL_BEFORE.search(plain, max(0, s - 24), s)):
                 continue  # an OCR'd "bang Viet Dung" (Đặng), not "Binh binh" (Bình Định)
-            if self._in_office(s):
-                continue
-            if self.clean and _normalize("NFC", self._printed_case(s, e)) not in family_exact:
+            i = bisect_right(o_starts, s) - 1
+            if i >= 0 and o_starts[i] < s < o_ends[i]:
+                continue  # inside an office phrase
+            if clean and _normalize("NFC", self._printed_case(s, e)) not in family_exact:
                 continue  # with diacritics: Định is not Đinh, Vạn is not Văn
-            if self._in_place(s) or self._after_before_word(s):
+            i = bisect_right(p_starts, s) - 1
+            if i >= 0 and places[i][1] > s:
+                continue  # inside a place name
+            # _after_before_word: a word that makes the capitalised run a place or body ("tỉnh")
+            j = s
+            while j > 0 and folded[j - 1] in " \t\n:":
+                j -= 1
+            if folded.endswith(before_lasts, max(0, j - 32), j) and self._after_before_word(s):
                 continue
-            org_end = self._org_at(s)
-            if org_end > e or (org_end and self._office_names_org(s, e)):
-                continue  # "Ban Chấp hành", "Phó Viện trưởng Viện ..."
+            if orgs_at.match(folded, s):
+                org_end = self._org_at(s)
+                if org_end > e or (org_end and self._office_names_org(s, e)):
+                    continue  # "Ban Chấp hành", "Phó Viện trưởng Viện ..."
             cands[s] = _Mention(s, end, n, True)
             last_end = end
-        # names after honorifics, in text order: only places with a capital after a group can hold one
         at_token = _AT_TOKEN_OCR if self.ocr else _AT_TOKEN
-        for p in self._hon_seeds():
-            h = self._hon_after(p)
-            if h is None:
-                continue
-            self._cover(p, p + 2)
-            if p in self.office_starts or p in cands:
+        self.hon_at = hon_at = {}
+        for h in hons:
+            p = (_AFTER_HON_PLURAL if h.plural else _AFTER_HON).match(folded, h.end).end()
+            hon_at[p] = h
+            if p in office_starts or p in cands:
                 continue
             if any(c.name_s < p < c.name_e for c in cands.values()):
                 continue
             t = at_token.match(plain, p)
-            if not t or self._in_place(p) or p in self.name_stops or self._org_at(p) > t.end():
+            if not t or self._in_place(p) or p in name_stops or self._org_at(p) > t.end():
                 continue
             end, n = self._extend(p, t.end())
             if h.ambiguous and n > 1:
@@ -779,58 +644,37 @@ class _Reader:
                 run = 0
         return True
 
-    def _office_before(self, pos: int, lo: int) -> int:
-        """The index in self.offices of the last office starting before pos, all offices starting in
-        [lo, pos) being known; -1 if none."""
-        return bisect_left(self.office_start_list, pos) - 1
-
     def _pre_position(self, m: _Mention, floor: int) -> tuple[int, int] | None:
         """The office phrase that ends where the name begins ("Thứ trưởng Bộ Y tế |Nguyễn ...")."""
-        offices = self.offices
-        self._cover(max(floor, m.name_s - 160), m.name_s)
-        i = bisect_left(self.office_start_list, m.name_s) - 1
-        best = None
+        starts, ends = self.office_start_list, self.office_end_list
+        i = bisect_left(starts, m.name_s) - 1
+        best = -1
         while i >= 0:
-            o = offices[i]
-            if o.start < floor or o.start < m.name_s - 160:
+            o_start, o_end = starts[i], ends[i]
+            if o_start < floor or o_start < m.name_s - 160:
                 break
-            if self._pre_gap_ok(o.end, m.name_s) and o.end <= m.name_s:
-                best = o
+            if self._pre_gap_ok(o_end, m.name_s) and o_end <= m.name_s:
+                best = i
                 break
             i -= 1
-        if best is None:
+        if best < 0:
             return None
-        start = best.start
+        start = starts[best]
         # "Thứ trưởng, Tổng Giám đốc X": offices joined by commas before the name
-        f = self.folded
-        while True:
-            # the office before `start` is taken only after a comma and white space: without one there
-            # is nothing to look for
-            c = start
-            while c > 0 and f[c - 1].isspace():
-                c -= 1
-            if c <= floor or f[c - 1] != ",":
+        j = i - 1
+        while j >= 0:
+            o_start, o_end = starts[j], ends[j]
+            if o_start < floor:
                 break
-            # know every office starting in [floor, start): near the comma first, all of them if none
-            lo = max(floor, c - 400)
-            self._cover(lo, start)
-            j = bisect_left(self.office_start_list, start) - 1
-            if (j < 0 or self.office_start_list[j] < lo) and lo > floor:
-                self._cover(floor, lo)
-                j = bisect_left(self.office_start_list, start) - 1
-            if j < 0:
-                break
-            o = offices[j]
-            if o.start < floor:
-                break
-            gap = f[o.end:start]
+            gap = self.folded[o_end:start]
             k = gap.rfind(",")
-            if k < 0 or gap[k + 1:].strip() or not self._pre_gap_ok(o.end, o.end + k):
+            if k < 0 or gap[k + 1:].strip() or not self._pre_gap_ok(o_end, o_end + k):
                 break
             # not when the office belongs to the person named just before ("A - Đại sứ ..., Chủ tịch B")
-            if f[floor:o.start].strip(" \t\n,-(") == "" and floor > 0:
+            if self.folded[floor:o_start].strip(" \t\n,-(") == "" and floor > 0:
                 break
-            start = o.start
+            start = o_start
+            j -= 1
         return start, m.name_s
 
     def _continues_position(self, j: int) -> bool:
@@ -841,7 +685,7 @@ class _Reader:
         if j not in self.office_starts and not org_end:
             return False
         # a lower-case head ("tỉnh", "thành phố") must name something: a capital follows
-        end = self.office_starts[j].end if j in self.office_starts else org_end
+        end = self.office_starts[j] if j in self.office_starts else org_end
         nxt = _NEXT_WORD.match(self.plain, end)
         return bool(nxt) and nxt.group(1)[0].isupper()
 
@@ -854,7 +698,6 @@ class _Reader:
         i = sep.end()
         if i >= limit:
             return None
-        self._cover(i, limit + 1)
         if kind == "(":
             close = f.find(")", i, min(limit, i + 160))
             if close < 0:
@@ -898,7 +741,7 @@ class _Reader:
         while True:
             while end > start and f[end - 1] in " \t\n,-":
                 end -= 1
-            # _TRAILING_LINK.search(f, start, end): the text does not end with a line break here, so
+            # _TRAILING_LINK.search(f, start, end): the text ends here (no white space is left), so
             # a match can only be the last word
             k = 4 if f.endswith("cung", start, end) else 3 if f.endswith("voi", start, end) \
                 else 2 if f.endswith("va", start, end) else 0
@@ -910,32 +753,19 @@ class _Reader:
 
     # -- reading ---------------------------------------------------------------
     def read(self) -> list[Person]:
-        cands = self._candidates()
+        self._scan()
+        hons = self._honorifics()
+        cands = self._candidates(hons)
         if not cands:
             return []
         f = self.folded
-        n_text = len(f)
-        # scan the sentences of the names at once, with the 160 characters before them
-        wins = []
-        for m in cands:
-            sent = self._sentence(m.name_s)
-            a = self.sent_starts[sent] if sent and sent < len(self.sent_starts) else 0
-            b = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else n_text
-            wins.append((min(a, m.name_s - 160), b))
-        lo, hi = wins[0]
-        for a, b in wins[1:]:
-            if a > hi:
-                self._cover(lo, hi + 1)
-                lo = a
-            hi = max(hi, b)
-        self._cover(lo, hi + 1)
         prev_end = 0
         for m in cands:
-            m.hon = self._hon_after(m.name_s)
+            m.hon = self.hon_at.get(m.name_s)
             if m.hon is None:
                 m.pre = self._pre_position(m, prev_end)
             if m.pre and m.hon is None:
-                m.hon = self._hon_after(m.pre[0])
+                m.hon = self.hon_at.get(m.pre[0])
             m.start = min(x for x in (m.name_s, m.pre[0] if m.pre else m.name_s,
                                       m.hon.start if m.hon else m.name_s))
             prev_end = m.name_e
@@ -948,8 +778,6 @@ class _Reader:
                 sep = _POST_SEP.match(f, a.name_e)
                 if sep and sep.group(1) != "(" and sep.end() == b.pre[0]:
                     nxt = _POST_SEP.match(f, b.name_e)
-                    if nxt:
-                        self._cover(nxt.end(), nxt.end() + 1)
                     if not (nxt and nxt.end() in self.office_starts):
                         drop.add(n + 1)
         if drop:
@@ -972,80 +800,67 @@ class _Reader:
         return self._merge(mentions)
 
     # -- roles -----------------------------------------------------------------
-    def _role_cues(self, ms: list[_Mention]) -> list[_Hit]:
-        """The cues of the sentences where a person is mentioned, in text order (a cue elsewhere gives
-        no one a role: it needs a person of its own sentence before or after it)."""
-        sents = []
-        for m in ms:
-            a, b = self._sentence(m.start), self._sentence(m.tail)
-            if sents and a <= sents[-1][1] + 1:
-                if b > sents[-1][1]:
-                    sents[-1][1] = b
-            else:
-                sents.append([a, b])
-        out = []
-        starts = self.sent_starts
-        n = len(self.folded)
-        for first, last in sents:
-            self._cover_sentences(first, last)
-            a = starts[first] if first and first < len(starts) else 0
-            b = starts[last + 1] if last + 1 < len(starts) else n + 1
-            out += self.cues[bisect_left(self.cue_pos, a):bisect_left(self.cue_pos, b)]
-        return out
-
     def _roles(self, ms: list[_Mention]) -> None:
         f = self.folded
         tails = [m.tail for m in ms]
         starts = [m.start for m in ms]
+        n_ms = len(ms)
+        sent_starts = self.sent_starts
+        front_starts = self.front_starts
+        verb_gap = self.lex.verb_gap
         last_verb: tuple[int, int, list[_Mention]] | None = None  # (sentence, cue end, targets)
-        for c in self._role_cues(ms):
-            role, kind = c.info
-            if kind in ("award",):
+        for c_start, c_end, kind, info in self.cues:
+            if kind == "award":
                 continue
-            sent = self._sentence(c.start)
-            s0 = self.sent_starts[sent] if self.sent_starts else 0
+            role = info[0]
+            sent = bisect_right(sent_starts, c_start) - 1
+            if sent < 0:
+                sent = 0
+            s0 = sent_starts[sent] if sent_starts else 0
             attached = False
             if kind == "give":
                 # the giver was there too ("Chủ tịch nước X trao giải cho ..."): at least an attendee
-                i = bisect_right(tails, c.start) - 1
-                if i >= 0 and ms[i].tail >= s0 and c.start - ms[i].tail <= 60 \
-                        and self.lex.verb_gap.fullmatch(f, ms[i].tail, c.start) and not self._aside(ms[i]):
+                i = bisect_right(tails, c_start) - 1
+                if i >= 0 and ms[i].tail >= s0 and c_start - ms[i].tail <= 60 \
+                        and verb_gap.fullmatch(f, ms[i].tail, c_start) and not self._aside(ms[i]):
                     for t in self._chain(ms, i, s0):
                         t.roles.add("attendee")
-            if kind in ("both", "verb", "final"):
+            elif kind == "both" or kind == "verb" or kind == "final":
                 targets = None
-                i = bisect_right(tails, c.start) - 1
-                if i >= 0 and ms[i].tail >= s0 and c.start - ms[i].tail <= 60 \
-                        and self.lex.verb_gap.fullmatch(f, ms[i].tail, c.start) and not self._aside(ms[i]):
+                i = bisect_right(tails, c_start) - 1
+                if i >= 0 and ms[i].tail >= s0 and c_start - ms[i].tail <= 60 \
+                        and verb_gap.fullmatch(f, ms[i].tail, c_start) and not self._aside(ms[i]):
                     targets = self._chain(ms, i, s0)
-                elif last_verb and last_verb[0] == sent and self._verb_chain(ms, starts, last_verb[1], c.start):
+                elif last_verb and last_verb[0] == sent and self._verb_chain(ms, starts, last_verb[1], c_start):
                     targets = last_verb[2]
-                if targets is None and kind in ("both", "final"):
-                    targets = self._agent_before(ms, tails, c.start, s0)
-                if targets and kind == "final" and not _CLAUSE_END.match(f, c.end):
+                if targets is None and kind != "verb":
+                    targets = self._agent_before(ms, tails, c_start, s0)
+                if targets and kind == "final" and not _CLAUSE_END.match(f, c_end):
                     targets = None
                 if targets:
                     for t in targets:
                         t.roles.add(role)
-                    last_verb = (sent, c.end, targets)
-                    attached = True
-            if attached or kind in ("verb", "final"):
-                continue
-            j = bisect_left(starts, c.end)
-            if j >= len(ms) or self._sentence(ms[j].start) != sent:
+                    last_verb = (sent, c_end, targets)
+                    continue
+                if kind != "both":
+                    continue
+            j = bisect_left(starts, c_end)
+            if j >= n_ms:
                 continue
             nxt = ms[j]
-            gap = f[c.end:nxt.start]
-            k = bisect_left(self.front_starts, c.end)
-            if kind != "list" and k < len(self.front_starts) and self.front_starts[k] < nxt.start:
+            if max(0, bisect_right(sent_starts, nxt.start) - 1) != sent:
+                continue
+            k = bisect_left(front_starts, c_end)
+            if kind != "list" and k < len(front_starts) and front_starts[k] < nxt.start:
                 continue  # a nearer cue opens the person's clause
+            gap = f[c_end:nxt.start]
             if kind == "direct":
                 if not gap.strip() and not nxt.bare:
                     nxt.roles.add(role)
                 continue
             if kind == "give":
                 # "trao giải ... cho X", "Giải Nhất được trao cho A, ... và B"
-                to = f.endswith("cho", c.start, c.end) and not gap.strip()
+                to = f.endswith("cho", c_start, c_end) and not gap.strip()
                 if (to or (_CHO_END.search(gap) and len(gap) < 160)) and self._award_between(s0, nxt.start):
                     for t in ms[j:]:
                         if self._sentence(t.start) != sent:
@@ -1057,9 +872,9 @@ class _Reader:
                 for t in self._chain_forward(ms, j):
                     t.roles.add(role)
                 continue
-            if kind != "list" and not self._opens_clause(c, s0):
-                continue
-            if kind == "list" or (len(gap) < 120 and self._intro_in(c.end, nxt.start)):
+            if kind != "list" and self._word_before(self.lex.nouns, c_start) is not None:
+                continue  # a word right before makes the cue a noun ("Đối với Báo cáo ...", see _opens_clause)
+            if kind == "list" or (len(gap) < 120 and self._intro_in(c_end, nxt.start)):
                 for t in ms[j:]:
                     if self._sentence(t.start) != sent:
                         break
@@ -1092,10 +907,10 @@ class _Reader:
         k = bisect_left(starts, s)
         return k >= len(ms) or ms[k].start >= e
 
-    def _opens_clause(self, c: _Hit, s0: int) -> bool:
+    def _opens_clause(self, c_start: int, s0: int) -> bool:
         """A cue before a person opens a clause, unless a word right before makes it a noun
         ("Đối với Báo cáo kiểm điểm ..., X yêu cầu": the report is discussed, X did not present it)."""
-        return self._word_before(self.lex.nouns, c.start) is None
+        return self._word_before(self.lex.nouns, c_start) is None
 
     def _agent_before(self, ms, tails, pos: int, s0: int) -> list[_Mention] | None:
         """ "do X, ..., cùng các giảng viên trình bày": X is the agent of the clause's verb."""
@@ -1143,12 +958,11 @@ class _Reader:
         return chain
 
     def _award_between(self, s: int, e: int) -> bool:
-        """An award noun (giải, bằng khen...) between a giving verb and its recipient (the cues of
-        [s, e) are known)."""
-        cues = self.cues
-        for k in range(bisect_left(self.cue_pos, s), bisect_left(self.cue_pos, e)):
-            c = cues[k]
-            if c.kind == "award" or (c.kind == "give" and " " in self.folded[c.start:c.end]):
+        """An award noun (giải, bằng khen...) between a giving verb and its recipient."""
+        for c_start, c_end, kind, _info in self.cues:
+            if c_start >= e:
+                break
+            if c_start >= s and (kind == "award" or (kind == "give" and " " in self.folded[c_start:c_end])):
                 return True
         return False
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
-from .discussion import MAX_OCR_VOWEL_ERRORS, WordScanner, ocr_key, original, original_and_span, top_level, trie_pattern
+from .discussion import (MAX_OCR_VOWEL_ERRORS, Scanners, WordScanner, ocr_key, original, original_and_span, top_level,
+                         trie_pattern)
 from .document import Document
 from .lexicon import read_tsv
 from .models import Presentation, Presentations
@@ -51,6 +53,9 @@ class _Lexicon:
         return self.patterns[kind]
 
 
+_SCANNED = ("scan", "context", "exclude", "list_intro", "end_cut", "title_end")
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     lex = _Lexicon()
@@ -61,26 +66,26 @@ def _lexicon() -> _Lexicon:
         lex.kinds.update({" ".join(fold(p).split()): kind for p in by_kind.get(kind, [])})
     by_kind["scan"] = by_kind.get("noun", []) + by_kind.get("context_noun", []) + by_kind.get("hear", []) \
         + by_kind.get("present", [])
-    lex.patterns = {k: trie_pattern(v) for k, v in by_kind.items()}
+    # the kinds searched for over a stretch of text get a scanner (and its pattern), the others a pattern
+    lex.scanners = {k: WordScanner(v) for k, v in by_kind.items() if k in _SCANNED}
+    lex.patterns = {k: lex.scanners[k].pattern if k in lex.scanners else trie_pattern(v) for k, v in by_kind.items()}
     # OCR'd nouns are read with one vowel wrong too ("tham luon" for "tham luận")
     nouns = by_kind.get("noun", []) + by_kind.get("context_noun", [])
-    lex.patterns["scan_ocr"] = trie_pattern(by_kind["scan"], ocr=True, fuzzy=nouns)
-    lex.scanners = {k: WordScanner(v) for k, v in by_kind.items()}
-    lex.scanners["scan_ocr"] = WordScanner(by_kind["scan"], ocr=True, fuzzy=nouns)
+    lex.scanners = Scanners(lex.scanners, scan_ocr=(by_kind["scan"], True, nouns))  # (made on first use)
     for p in nouns:
         key = " ".join(fold(p).split())
         lex.ocr_nouns.setdefault(ocr_key(key), []).append(key)
     for kind in ("noun", "context_noun", "scan", "context", "exclude", "list_intro", "hear", "present", "end_cut",
                  "title_end", "presenter"):
         lex.patterns.setdefault(kind, trie_pattern([]))
-        lex.scanners.setdefault(kind, WordScanner([]))
+        if kind in _SCANNED:
+            lex.scanners.setdefault(kind, WordScanner([]))
     lex.number_words = frozenset(w.lower() for w in by_kind.get("number_word", []))
     lex.number_before = frozenset(" ".join(fold(w).split()) for w in by_kind.get("number_before", []))
     return lex
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):  # (a named tuple: several per document, made faster than a dataclass)
     start: int
     end: int
     kind: str  # noun, context_noun, hear or present

@@ -19,7 +19,7 @@ from functools import lru_cache
 import re
 
 from .document import Document
-from .event import alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key
+from .event import alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
 from .lexicon import lookup_key, read_tsv, split_aliases
 from .models import Span, Venue
 from .textview import TextView, clean_words, fold
@@ -114,9 +114,10 @@ def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
 def _patterns() -> dict[str, "re.Pattern[str]"]:
     c = _cues
     date = r"(?<![\d/.])\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
+    # word_alternation(x) is _L + alternation(x), quicker to search for
     return {
-        "intro": re.compile(_L + r"(?P<intro>" + alternation(c("intro")) + r")\s+"),
-        "after_verb": re.compile(_L + alternation(c("intro_after_verb")) + r"\s+"),
+        "intro": re.compile(r"(?P<intro>" + word_alternation(c("intro")) + r")\s+"),
+        "after_verb": re.compile(word_alternation(c("intro_after_verb")) + r"\s+"),
         "start": re.compile(alternation(c("place_start")) + _R),
         "admin": re.compile(alternation(c("admin")) + _R),
         "admin_number": re.compile(alternation(c("admin_number")) + r"\s+\d"),
@@ -125,11 +126,11 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
             r"\s*(?:(?P<word>" + _L + alternation(c("stop") + c("stop_before_lower")) + _R + r")"
             + rf"|(?P<date>{date}|{_L}{alternation(c('time_stop'))}\s+(?:\d|nay|qua|mai|hom){_R})"
             + r"|(?P<punct>[;:!?\[\]\"]|\.(?=\s|$)|,|\(|\)))"),
-        "restore": re.compile(_L + alternation(c("restore")) + _R),
+        "restore": re.compile(word_alternation(c("restore")) + _R),
         "before_lower": re.compile(alternation(c("stop_before_lower"))),
-        "verb": re.compile(_L + alternation(cue_phrases("held_before") + cue_phrases("held_after")) + _R),
-        "online": re.compile(_L + alternation(c("online")) + _R),
-        "generic": re.compile(_L + alternation(c("generic_unit")) + _R),
+        "verb": re.compile(word_alternation(cue_phrases("held_before") + cue_phrases("held_after")) + _R),
+        "online": re.compile(word_alternation(c("online")) + _R),
+        "generic": re.compile(word_alternation(c("generic_unit")) + _R),
         "org": re.compile(_L + alternation(c("org_before")) + _R),
     }
 
@@ -247,8 +248,7 @@ def _tai_ok(doc: Document, m: "re.Match[str]", clause_start: int) -> bool:
     comma = max(f.rfind(",", lo, s), f.rfind(";", lo, s), f.rfind("(", lo, s))
     lo = comma + 1 if comma >= 0 else lo
     for org in _patterns()["org"].finditer(f, lo, s):
-        phrase = " ".join(org.group().split())
-        case = next((c for p, c in _cue_rows()["org_before"] if " ".join(fold(p).split()) == phrase), "")
+        case = _org_case().get(" ".join(org.group().split()), "")
         if case == "cap" and not plain[org.start()].isupper():
             continue
         between = f[org.end():s]
@@ -256,6 +256,15 @@ def _tai_ok(doc: Document, m: "re.Match[str]", clause_start: int) -> bool:
             continue  # "Công ty X tổ chức hội thảo tại ...": the place is the event's
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _org_case() -> dict[str, str]:
+    """Per folded org_before phrase, the case of its first row (how `_tai_ok` reads it)."""
+    out: dict[str, str] = {}
+    for p, c in _cue_rows().get("org_before", []):
+        out.setdefault(" ".join(fold(p).split()), c)
+    return out
 
 
 def _place_in(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
@@ -352,10 +361,14 @@ _OCR_KEY = [(re.compile(r"ir"), "u"), (re.compile(r"[06]"), "o"), (re.compile(r"
             (re.compile(r"3"), "a"), (re.compile(r"(?<![a-z])p(?![hl])"), "d")]
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=8192)
 def _ocr_key(words: str) -> str:
     for pattern, repl in _OCR_KEY:
         words = pattern.sub(repl, words)
-    return re.sub(r"[^a-z]", "", words)
+    return _NOT_LETTER.sub("", words)
 
 
 def _deletions(key: str) -> list[tuple[str, int]]:
