@@ -941,6 +941,7 @@ def _clean_title(text: str) -> str:
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
+    """The spans without repeats, in first-seen order (also used by venue.py)."""
     seen, out = set(), []
     for s in spans:
         if (s.start, s.end) not in seen:

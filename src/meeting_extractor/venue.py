@@ -19,7 +19,7 @@ from functools import lru_cache
 import re
 
 from .document import Document
-from .event import alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
+from .event import _dedupe, alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
 from .lexicon import lookup_key, read_tsv, split_aliases
 from .models import Span, Venue
 from .textview import TextView, clean_words, fold
@@ -523,12 +523,3 @@ def _lead_place(doc: Document) -> tuple[int, int] | None:
         if place:
             return place
     return None
-
-
-def _dedupe(spans: list[Span]) -> list[Span]:
-    seen, out = set(), []
-    for s in spans:
-        if (s.start, s.end) not in seen:
-            seen.add((s.start, s.end))
-            out.append(s)
-    return out
