@@ -10,13 +10,21 @@ sentences ("Đồng thời, ... cần ..."), so a sentence without a cue that st
 directions (or still voices a problem) right after one is taken too.
 
 Items are copied from the text (``doc.original``) with their evidence span.
+
+Speed (the same results, about twice as fast as plain `finditer` over the tries): the cue
+phrases are found with `WordScanner` (a relaxed trie run over a copy of the text where every
+non-word character is a space, and the exact pattern anchored where it matched); several
+regex passes are merged into one (`_Lexicon.strip_cut`, `comma_verb`, `lead_cut`...); the
+copies and checks derived from a document are kept for the last one (presentations.py scans
+the same document first); and `original` reads the words without the `regex` passes of
+``doc.original`` where they would change nothing but white space.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from .document import Document
 from .lexicon import lookup_key, read_tsv, split_aliases, trie_regex
@@ -274,7 +282,7 @@ class Scanners(dict):
 class WordScanner:
     """The matches of `trie_pattern(phrases, ...)` (`self.pattern`) in a text, found several times faster.
 
-    The pattern opens with a look-behind ("(?<!\w)"), so the `re` engine tries it at every
+    The pattern opens with a look-behind ("(?<!\\w)"), so the `re` engine tries it at every
     position of the text. Here the engine skips to the candidates instead: a relaxed pattern
     (`_trie_bodies`) finds them after a space of `_alt_text`, and the pattern itself, anchored
     there, says whether and how far it matches. (Without `_alt_text`, the character before a
@@ -400,7 +408,7 @@ def _original_is_joined_words() -> bool:
                     words = doc.original(s, e)
                     if words != " ".join(text[a:b].split()) or words != " ".join(doc.view.span(s, e).text.split()):
                         return False
-    except Exception:  # (the document or its view changed: never mind the shortcut)
+    except Exception:  # noqa: BLE001  (the document or its view changed: never mind the shortcut)
         return False
     return True
 
@@ -489,10 +497,10 @@ def _words_in(folded: str, a: int, b: int) -> int:
     return len(folded[a:b].split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _token_start(k: int) -> "re.Pattern[str]":
     """Matched at a: ends where the k-th white-space-separated word starts (no match: fewer words)."""
-    return re.compile(r"\s*+(?:\S++\s++){%d}+(?=\S)" % (k - 1))
+    return re.compile(r"\s*+(?:\S++\s++){" + str(k - 1) + r"}+(?=\S)")
 
 
 def _kth_word_start(folded: str, a: int, b: int, k: int) -> int:
@@ -552,16 +560,16 @@ def _body_start(doc: Document) -> int:
     return 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words_upto(n: int) -> "re.Pattern[str]":
     """The first n words (as many as there are) of a text, and what comes before them."""
-    return re.compile(r"(?:[\W_]*+[^\W_]++){1,%d}+" % n)
+    return re.compile(r"(?:[\W_]*+[^\W_]++){1," + str(n) + "}+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _alt_words_upto(n: int) -> "re.Pattern[str]":
     """`_words_upto(n)` as it reads on `_alt_text`: there the words are what is not a space."""
-    return re.compile(r"(?: *+[^ ]++){1,%d}+" % n)
+    return re.compile(r"(?: *+[^ ]++){1," + str(n) + "}+")
 
 
 def _nth_word_end(folded: str, a: int, b: int, n: int) -> int:
@@ -880,9 +888,9 @@ def _items(doc: Document, a: int, b: int, lex: _Lexicon, mode: str) -> list[tupl
         e = _strip_trail(folded, s, e)
         n = _words_in(folded, s, e)
         if n > LONG_ITEM_WORDS:
-            cut = _cut_long(folded, s, e, lex, n)
-            if cut != e:
-                e = _strip_trail(folded, s, cut)
+            end = _cut_long(folded, s, e, lex, n)
+            if end != e:
+                e = _strip_trail(folded, s, end)
                 n = _words_in(folded, s, e)
             # (else stripping again changes nothing: _strip_trail stops where it has nothing to drop)
         if n >= MIN_ITEM_WORDS:

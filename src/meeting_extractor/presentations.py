@@ -11,6 +11,9 @@
     of the clause);
   * quoted: "tham luận “X” của TS Nguyễn Văn A" (the title, and the presenter as written).
 Titles are the original words (``doc.original``), each with its evidence span.
+
+The phrases are found with discussion.py's `WordScanner` (the same matches as the tries'
+`finditer`, faster); `_number_before_search` skips the number search where no number can end.
 """
 from __future__ import annotations
 
@@ -21,8 +24,16 @@ from typing import NamedTuple
 
 import regex
 
-from .discussion import (MAX_OCR_VOWEL_ERRORS, Scanners, WordScanner, ocr_key, original, original_and_span, top_level,
-                         trie_pattern)
+from .discussion import (
+    MAX_OCR_VOWEL_ERRORS,
+    Scanners,
+    WordScanner,
+    ocr_key,
+    original,
+    original_and_span,
+    top_level,
+    trie_pattern,
+)
 from .document import Document
 from .lexicon import read_tsv
 from .models import Presentation, Presentations
