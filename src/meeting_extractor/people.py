@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -97,8 +97,8 @@ def _words(rows: list[tuple[str, tuple]]) -> _Words:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    phrases: "re.Pattern[str]"
-    lookup: dict[str, tuple[_Phrase, ...]]
+    phrases: "re.Pattern[str]"  # honorifics, offices, role cues, places after white space (see _phrase_spans)
+    phrases_sep: "re.Pattern[str]"  # the same right after a separator
     orgs: _Words  # bodies that may continue a position ("..., Bộ Xây dựng")
     stops: _Words  # words that end a position written after a name
     before: _Words  # words that make the next capitalised run a place or body ("tỉnh", "Trường THPT")
@@ -107,15 +107,13 @@ class _Lexicon:
     asides: _Words  # "mà": the next person is talked about
     intros: _Words  # "có", "gồm": a cue opening a list of people
     copulas: _Words  # "là": a cue naming one person
-    family: "re.Pattern[str]"  # family names on doc.plain ("Nguyen")
-    family_ocr: "re.Pattern[str]"  # the same and their OCR misreadings
     family_exact: frozenset[str]
     ocr_family: dict[str, str]  # an OCR misreading of a family name -> the name ("bang" -> "Đặng")
     verb_gap: "re.Pattern[str]"
     plan_clean: dict[str, tuple]  # folded key -> what a match of it records (see _scan_plan)
     plan_other: dict[str, tuple]  # the same for text without diacritics
-    names: "re.Pattern[str]"  # family names followed by a second capitalised syllable (see _lexicon)
-    names_ocr: "re.Pattern[str]"
+    names: "re.Pattern[str]"  # on doc.plain: family names followed by a second capitalised syllable
+    names_ocr: "re.Pattern[str]"  # the same with the family names' OCR misreadings
 
 
 @lru_cache(maxsize=1)
@@ -156,11 +154,13 @@ def _lexicon() -> _Lexicon:
         for name in [r["place"], *split_aliases(r.get("aliases"))]:
             add(name, "place", ())
 
-    # the standard library's engine runs a long alternation several times faster than `regex`
-    # matched on a copy of the folded text where separators are spaces, after a space: the standard
-    # library's engine then tries a word's start only, and runs this long alternation fast
-    # (no group: the phrase is the match without its first character)
-    phrases = re.compile(r"[ \x00]" + trie_regex(table, space=" +") + r"(?!\w)")
+    # the standard library's engine runs a long alternation several times faster than `regex`;
+    # matched on a copy of the folded text with separators as \x00 and white space as spaces, after
+    # one of them: the engine then tries a word's start only (see _phrase_spans). No group: the
+    # phrase is the match but its first character.
+    trie = trie_regex(table, space=" +")
+    phrases = re.compile(" " + trie + r"(?!\w)")
+    phrases_sep = re.compile("\x00" + trie + r"(?!\w)")
     families, families_ocr, exact, ocr_family = set(), set(), set(), {}
     for r in read_tsv("family_names.tsv"):
         exact.add(unicodedata.normalize("NFC", r["name"]))
@@ -188,12 +188,13 @@ def _lexicon() -> _Lexicon:
 
     adv = trie_regex((" ".join(fold(p).split()) for p, _ in lists["adverb"]), space=_WS + "+")
     verb_gap = re.compile(rf"[{_WS_CHARS},\-]*(?:(?:{adv})[{_WS_CHARS},]+)*")
-    return _Lexicon(phrases, {k: tuple(v) for k, v in table.items()},
+    return _Lexicon(phrases, phrases_sep,
                     _words(lists["org"]), _words(lists["stop"]), _words(lists["before"]),
                     _words(lists["noun"]), _words(lists["agent"]), _words(lists["aside"]),
                     _words(lists["intro"]), _words(lists["copula"]),
-                    fam(families), fam(families_ocr), frozenset(exact), ocr_family, verb_gap,
-                    _scan_plan(table, True), _scan_plan(table, False), names(families, _NEXT_TOKEN), names(families_ocr, _NEXT_TOKEN_OCR))
+                    frozenset(exact), ocr_family, verb_gap,
+                    _scan_plan(table, True), _scan_plan(table, False), names(families, _NEXT_TOKEN),
+                    names(families_ocr, _NEXT_TOKEN_OCR))
 
 
 # what a phrase match records, by kind (see _scan_plan)
@@ -218,7 +219,7 @@ def _scan_plan(table: dict[str, list[_Phrase]], clean: bool) -> dict[str, tuple]
             elif ph.kind == "office":
                 ops.append((_OFFICE,))
             elif ph.kind == "hon":
-                canonical, hkind, case, ambiguous, phrase = ph.info
+                _canonical, _kind, case, ambiguous, phrase = ph.info
                 if ambiguous == "clean" and not clean:
                     continue
                 # (code, case, printed phrase or None, info)
@@ -229,8 +230,7 @@ def _scan_plan(table: dict[str, list[_Phrase]], clean: bool) -> dict[str, tuple]
     return plan
 
 
-_SEPARATOR_CHARS = "()[]{}\",;:!?'-./"
-_SEPARATORS = str.maketrans({c: "\x00" for c in _SEPARATOR_CHARS})  # a word may follow these
+_SEPARATOR_CHARS = "()[]{}\",;:!?'-./"  # a word may follow these
 # What the standard library's \s matches (str.isspace): on the scanned copy of the text every one of
 # them is a plain space, so the phrase pattern asks for single characters, not a Unicode category.
 _SPACE_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
@@ -239,6 +239,35 @@ _SCAN_COPY = str.maketrans({**{c: " " for c in _SPACE_CHARS}, **{c: "\x00" for c
 _SCAN_COPY_ASCII = [(c, " ") for c in _SPACE_CHARS if c.isascii() and c != " "] + \
                    [(c, "\x00") for c in _SEPARATOR_CHARS]
 _SCAN_COPY_OTHER = [(c, " ") for c in _SPACE_CHARS if not c.isascii()]
+
+
+def _phrase_spans(lex: "_Lexicon", text: str) -> list[tuple[int, int]]:
+    """The matches, in order, of one scan of `text` (the scanned copy, after a \\x00) for a phrase after
+    a space or a \\x00 - found by two scans, one for each, as a pattern opening with one character
+    lets the engine jump from one to the next instead of testing every character against a set.
+
+    No phrase holds a \\x00, so the scan is the same from each \\x00 on: its matches after one are
+    those of the scan after a \\x00, and in each block from one \\x00 to the next those of the scan
+    after a space, but where a match after the \\x00 covers the place where the latter found one
+    (then its matches are those of a new scan from the end of the former)."""
+    spaced = list(map(_SPAN, lex.phrases.finditer(text)))
+    after_sep = list(map(_SPAN, lex.phrases_sep.finditer(text)))
+    if not after_sep:
+        return spaced
+    if spaced:
+        starts = [s for s, _ in spaced]
+        for s, e in after_sep:
+            i = bisect_right(starts, s)
+            if i < len(starts) and starts[i] < e:
+                end = text.find("\x00", e)
+                if end < 0:
+                    end = len(text)
+                j = bisect_left(starts, end)
+                spaced[i:j] = map(_SPAN, lex.phrases.finditer(text, e, end))
+                starts = [s for s, _ in spaced]
+    spaced += after_sep
+    spaced.sort()
+    return spaced
 
 
 def _scan_copy(folded: str) -> str:
@@ -254,6 +283,8 @@ def _scan_copy(folded: str) -> str:
         if c in out:
             out = out.replace(c, new)
     return out
+
+
 _CAPITAL_BEFORE = re.compile(r"[A-Z]\w*[ \t\n]+\Z")
 _NEXT_TOKEN = re.compile(_SEP + r"([A-Z][a-z]*(?:-[a-z]+)?)(?![\w&])")
 _NEXT_TOKEN_OCR = re.compile(_SEP + r"([A-Z](?:[A-Z]?[a-z]+)?)(?![\w&])")
@@ -275,28 +306,30 @@ _CLAUSE_END = re.compile(rf"{_W}*(?:[.;!?]|$)")
 _CHO_END = regex.compile(r"(?<![\p{L}\p{N}])cho\s*$")
 _SPACE_WORDS = re.compile(rf"{_NW}+")
 _NEXT_WORD = re.compile(rf"{_W}+({_NW})")
-
-
 _SPAN = re.Match.span
 # white space clean_words would change: any but a single space (it joins line-break hyphens at a line break)
 _ODD_SPACE = re.compile(r"[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}")
+_WS_RUN = re.compile(f"{_WS}+")
 _FRONT_KINDS = frozenset(("both", "front", "list", "direct"))
 _normalize = unicodedata.normalize
 
 
-@dataclass
 class _Hon:
-    start: int
-    end: int
-    canonical: str
-    degree: bool  # a degree or rank (preferred over a form of address)
-    ambiguous: bool  # folded form is also a common word and the text has no diacritics
-    plural: bool
+    __slots__ = ("ambiguous", "canonical", "degree", "end", "plural", "start")
+
+    def __init__(self, start: int, end: int, canonical: str, degree: bool, ambiguous: bool,
+                 plural: bool) -> None:
+        self.start = start
+        self.end = end
+        self.canonical = canonical
+        self.degree = degree  # a degree or rank (preferred over a form of address)
+        self.ambiguous = ambiguous  # folded form is also a common word and the text has no diacritics
+        self.plural = plural
 
 
 class _Mention:
-    __slots__ = ("name_s", "name_e", "tokens", "family", "hon", "pre", "post", "start", "tail", "key",
-                 "short", "bare", "roles")
+    __slots__ = ("bare", "family", "hon", "key", "name_e", "name_s", "post", "pre", "roles", "short", "start",
+                 "tail", "tokens")
 
     def __init__(self, name_s: int, name_e: int, tokens: int, family: bool, short: bool = False) -> None:
         self.name_s = name_s
@@ -359,7 +392,7 @@ class _Reader:
         self.front_starts = front_starts = []
         # The pattern's first character is the white space or separator before the phrase.
         # Matches come in text order and never overlap: every list below is sorted as it is built.
-        for s, e in map(_SPAN, self.lex.phrases.finditer("\x00" + _scan_copy(folded))):
+        for s, e in _phrase_spans(self.lex, "\x00" + _scan_copy(folded)):
             e -= 1
             g = folded[s:e]
             ops = plan.get(g)
@@ -427,16 +460,13 @@ class _Reader:
     def _original(self, s: int, e: int) -> str:
         """doc.original(s, e): the original words, white space folded to single spaces."""
         if not self.same_offsets:
-            return self.doc.original(s, e)
-        t = self.text[s:e]
-        if _ODD_SPACE.search(t):
-            return clean_words(t)
-        return t.strip()  # what clean_words leaves of words separated by single spaces
+            s, e = self.doc.view.to_original(s, e)
+        return _words_of(self.text[s:e])
 
     def _span(self, s: int, e: int) -> Span:
         """doc.span(s, e): the original characters, trimmed of white space."""
         if not self.same_offsets:
-            return self.doc.span(s, e)
+            s, e = self.doc.view.to_original(s, e)
         t = self.text
         while s < e and t[s].isspace():
             s += 1
@@ -496,10 +526,6 @@ class _Reader:
             return False
         (ambiguous,) = self.lex.before.info[" ".join(m.group().split())]
         return self.clean or not ambiguous
-
-    def _in_office(self, pos: int) -> bool:
-        i = bisect_right(self.office_start_list, pos) - 1
-        return i >= 0 and self.office_start_list[i] < pos < self.office_end_list[i]
 
     def _office_names_org(self, s: int, e: int) -> bool:
         """ "Phó Viện trưởng Viện ...", "Vụ trưởng Vụ ...": the word after the office is its body, not a
@@ -685,7 +711,7 @@ class _Reader:
         if j not in self.office_starts and not org_end:
             return False
         # a lower-case head ("tỉnh", "thành phố") must name something: a capital follows
-        end = self.office_starts[j] if j in self.office_starts else org_end
+        end = self.office_starts.get(j, org_end)  # the office's end, else the body's
         nxt = _NEXT_WORD.match(self.plain, end)
         return bool(nxt) and nxt.group(1)[0].isupper()
 
@@ -808,16 +834,24 @@ class _Reader:
         sent_starts = self.sent_starts
         front_starts = self.front_starts
         verb_gap = self.lex.verb_gap
+        # A cue gives a role only to a person of its own sentence: one ending before it there (the
+        # subject of a verb, an agent), one starting after it there, or the subject of the verb before
+        # it there. The sentences where a person is mentioned, from the start to the tail:
+        touched = set()
+        for m in ms:
+            touched.update(range(max(0, bisect_right(sent_starts, m.start) - 1),
+                                 max(0, bisect_right(sent_starts, m.tail) - 1) + 1))
         last_verb: tuple[int, int, list[_Mention]] | None = None  # (sentence, cue end, targets)
         for c_start, c_end, kind, info in self.cues:
             if kind == "award":
                 continue
-            role = info[0]
             sent = bisect_right(sent_starts, c_start) - 1
-            if sent < 0:
+            if sent < 0:  # noqa: PLR1730 (quicker than max() in this loop)
                 sent = 0
+            if sent not in touched:
+                continue
+            role = info[0]
             s0 = sent_starts[sent] if sent_starts else 0
-            attached = False
             if kind == "give":
                 # the giver was there too ("Chủ tịch nước X trao giải cho ..."): at least an attendee
                 i = bisect_right(tails, c_start) - 1
@@ -872,8 +906,8 @@ class _Reader:
                 for t in self._chain_forward(ms, j):
                     t.roles.add(role)
                 continue
-            if kind != "list" and self._word_before(self.lex.nouns, c_start) is not None:
-                continue  # a word right before makes the cue a noun ("Đối với Báo cáo ...", see _opens_clause)
+            if kind != "list" and not self._opens_clause(c_start, s0):
+                continue
             if kind == "list" or (len(gap) < 120 and self._intro_in(c_end, nxt.start)):
                 for t in ms[j:]:
                     if self._sentence(t.start) != sent:
@@ -980,8 +1014,12 @@ class _Reader:
 
     def _merge(self, ms: list[_Mention]) -> list[Person]:
         people: list[dict] = []
+        ocr = self.ocr
+        by_key: dict[str, dict] = {}  # without OCR a person is found by the very same key
 
         def find(key: str):
+            if not ocr:
+                return by_key.get(key)
             for p in people:
                 if self._same(p["key"], key):
                     return p
@@ -994,6 +1032,7 @@ class _Reader:
             if p is None:
                 p = {"key": m.key, "mentions": [], "first": m, "bare_only": False}
                 people.append(p)
+                by_key.setdefault(m.key, p)
             p["mentions"].append(m)
         for m in ms:
             if not m.bare:
@@ -1004,6 +1043,7 @@ class _Reader:
                     continue
                 p = {"key": m.key, "mentions": [], "first": m, "bare_only": True}
                 people.append(p)
+                by_key.setdefault(m.key, p)
             p["mentions"].append(m)
         for m in ms:
             if not m.short:
@@ -1011,7 +1051,7 @@ class _Reader:
             best = None
             for p in people:
                 last = p["key"].split()[-1]
-                if last == m.key or (self.ocr and len(m.key) > 3 and _distance(last, m.key, 2) <= 1):
+                if last == m.key or (ocr and len(m.key) > 3 and _distance(last, m.key, 2) <= 1):
                     before = [x for x in p["mentions"] if x.start < m.start]
                     score = max((x.start for x in before), default=-1)
                     if best is None or score > best[0]:
@@ -1058,14 +1098,14 @@ class _Reader:
                 continue
             name = self._original(first.name_s, first.name_e)
             alignment = "exact" if self.clean else "as_printed"
-            if self.ocr:
+            if ocr:
                 # the repaired reading of the printed syllables ("Nguyén Hiru" -> "Nguyen Huu"), the
                 # family name written back where OCR misread it ("bang Viet Dung" -> "Đặng Viet Dung")
-                repaired = doc.view.plain_words(first.name_s, first.name_e)
+                repaired = _words_of(doc.plain[first.name_s:first.name_e])  # doc.view.plain_words
                 head, _, rest = repaired.partition(" ")
                 if head in self.lex.ocr_family:
                     repaired = f"{self.lex.ocr_family[head]} {rest}"
-                if repaired != TextView(name).plain:
+                if repaired != _plain_of(name):
                     name, alignment = repaired, "repaired"
             out.append(Person(
                 name=name,
@@ -1078,19 +1118,53 @@ class _Reader:
         return out
 
 
+def _words_of(t: str) -> str:
+    """clean_words(t), quicker: without a hyphen and a line break in it, clean_words only folds
+    white space (the `regex` module's \\s, as _WS_RUN) and strips the ends."""
+    if not _ODD_SPACE.search(t):
+        return t.strip()  # words separated by single spaces already
+    if "-" in t and "\n" in t:
+        return clean_words(t)
+    return _WS_RUN.sub(" ", t).strip()
+
+
+@lru_cache(maxsize=4096)
+def _plain_of(s: str) -> str:
+    """TextView(s).plain: a short string's letters folded, case kept."""
+    return TextView(s).plain
+
+
 def _distance(a: str, b: str, cap: int) -> int:
-    """Levenshtein distance, stopping early once it exceeds cap (names are short)."""
+    """Levenshtein distance (callers compare it with numbers up to cap; cap + 1 stands for "more").
+
+    Bit-parallel over the characters of a (Hyyrö's form of Myers' algorithm): a name's few dozen
+    characters fit in one Python int."""
     if abs(len(a) - len(b)) > cap:
         return cap + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        best = i
-        for j, cb in enumerate(b, 1):
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            cur.append(v)
-            best = min(best, v)
-        if best > cap:
-            return cap + 1
-        prev = cur
-    return prev[-1]
+    m = len(a)
+    if not m:
+        return len(b)
+    if not b:
+        return m
+    peq: dict[str, int] = {}
+    for i, c in enumerate(a):
+        peq[c] = peq.get(c, 0) | (1 << i)
+    mask = (1 << m) - 1
+    high = 1 << (m - 1)
+    pv, mv, score = mask, 0, m
+    get = peq.get
+    for c in b:
+        eq = get(c, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & mask)
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = ((ph << 1) | 1) & mask
+        mh = (mh << 1) & mask
+        pv = mh | (~(xv | ph) & mask)
+        mv = ph & xv
+    return score
