@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from .lexicon import read_json, read_tsv
 
@@ -148,24 +149,27 @@ _WORDS = re.compile(r"([\w¢@§&]+)")
 def repair_words(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     """Repair every misread word of `text`; returns the new text and its edits
     (new start, new end, old start, old end). Parts of document symbols and codes
-    (11/2014/Nb-CP) stay as printed."""
-    parts = _WORDS.split(text)
+    (11/2014/Nb-CP) stay as printed.
+
+    Most words are read right, so the repairs are decided once per distinct word
+    and only the words that change are visited."""
+    parts = _WORDS.split(text)  # separators at even indexes, words at odd ones
+    fixes = {w: f for w in set(parts[1::2]) if (f := fixed_word(w)) is not None}
+    if not fixes:
+        return text, []
+    ends = list(accumulate(map(len, parts)))  # old end offset of every part
     edits: list[tuple[int, int, int, int]] = []
-    old = new = 0
-    for i, part in enumerate(parts):
-        if i % 2:
-            fixed = fixed_word(part)
-            if fixed is not None:
-                before = parts[i - 1][-1:]
-                after = parts[i + 1][:1] if i + 1 < len(parts) else ""
-                if before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in part[1:]):
-                    fixed = None
-            if fixed is not None:
-                edits.append((new, new + len(fixed), old, old + len(part)))
-                parts[i] = fixed
-                new += len(fixed)
-                old += len(part)
-                continue
-        old += len(part)
-        new += len(part)
+    shift = 0
+    last = len(parts) - 1
+    for i in [i for i in range(1, len(parts), 2) if parts[i] in fixes]:
+        part = parts[i]
+        fixed = fixes[part]
+        before = parts[i - 1][-1:]
+        after = parts[i + 1][:1] if i < last else ""
+        if before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in part[1:]):
+            continue
+        old_start = ends[i] - len(part)
+        edits.append((old_start + shift, old_start + shift + len(fixed), old_start, ends[i]))
+        shift += len(fixed) - len(part)
+        parts[i] = fixed
     return ("".join(parts) if edits else text), edits
