@@ -76,3 +76,15 @@ def test_byte_fold_equals_the_translation_table_on_any_characters():
         assert fold_chars(s) == s.translate(table), s
     sample = "Hội nghị “Đổi mới” – tại Tp. Đà Nẵng… giá 5€, ¢ﬁ"
     assert fold_chars(sample) == 'Hoi nghi "Doi moi" - tai Tp. Da Nang. gia 5€, ¢ﬁ'
+
+
+def test_to_folded_inverts_to_original_across_length_changing_rewrites():
+    from meeting_extractor.normalize import ocr_rewrites
+
+    text = "Hoi nghi dai‘biéu phﬁn tai Tp. Pa Néng, ngày 3/4 do So KH&CN chủ trì"
+    view = TextView(text, ocr_rewrites("ocr_noisy"))
+    assert view._passes  # the rewrites changed lengths
+    for word in ("Tp. Pa Néng", "So KH&CN", "3/4"):
+        s = text.index(word)
+        fs, fe = view.to_folded(s, s + len(word))
+        assert view.to_original(fs, fe) == (s, s + len(word))

@@ -114,3 +114,53 @@ def test_ocr_short_name_is_not_stretched_to_a_province():
     # "Quản trị" read without its marks is one letter from "Quảng Trị": a short name needs more than that
     venue = venue_of("Ngay 2/2, tai Truong Kinh té va Quan tri, Vién X t6 chirc hoi thao khoa hoc.", "ocr_noisy")
     assert venue is not None and venue.province is None
+
+
+def venue_with_organizers(text: str, quality: str | None = None):
+    """The venue as the pipeline finds it: after the organisers, which may tell the province."""
+    from meeting_extractor.organizers import extract_organizers
+
+    doc = Document.from_text(text, quality=quality)
+    _, doc.main_event = extract_event(doc)
+    organizers, _ = extract_organizers(doc)
+    venue = extract_venue(doc, organizers)
+    if venue is not None:
+        for span in venue.evidence:
+            assert text[span.start:span.end] == span.text
+    return venue
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip], ids=["clean", "no_diacritics"])
+@pytest.mark.parametrize("text, name, province, online", [
+    # hybrid: the main bridge point is the venue, not "trực tuyến"
+    ("Sáng 3/9, Sở Nội vụ tỉnh Hà Giang tổ chức hội nghị tập huấn công tác văn thư theo hình thức trực tiếp "
+     "kết hợp trực tuyến. Điểm cầu chính đặt tại Hội trường UBND tỉnh, nối tới 11 điểm cầu cấp huyện.",
+     "Hội trường UBND tỉnh", "Hà Giang", True),
+    # the organisers' own hall: their province, though the text names another one too
+    ("Ngày 12/4, Sở Tài chính tỉnh Gia Lai phối hợp với Trường Cao đẳng Kỹ thuật tổ chức hội thảo về đầu tư "
+     "công tại Hội trường Sở. Đoàn công tác của tỉnh Kon Tum cũng đến dự và trao đổi kinh nghiệm.",
+     "Hội trường Sở", "Gia Lai", False),
+    # when it was held stands between "diễn ra" and "tại", in the sentence after the main one
+    ("Hội chợ Nông sản an toàn lần thứ 2 đã khai mạc tối 8/10. Hội chợ do Sở Công Thương tỉnh Lâm Đồng tổ chức, "
+     "diễn ra từ ngày 8 đến hết ngày 12/10/2024 tại Quảng trường Lâm Viên, TP. Đà Lạt.",
+     "Quảng trường Lâm Viên, TP. Đà Lạt", "Lâm Đồng", False),
+    # a place planned for another event is not this one's
+    ("Chiều 20/5, UBND tỉnh Phú Yên tổ chức họp báo giới thiệu Lễ hội Hoa vàng, dự kiến diễn ra từ ngày 1 "
+     "đến 3/6 tại thị xã Sông Cầu. Buổi họp báo diễn ra tại Hội trường UBND tỉnh.",
+     "Hội trường UBND tỉnh", "Phú Yên", False),
+    # a place opening with common words, then an address
+    ("Ngày 5-10, tại ruộng lúa thôn Phú Lộc, xã Hòa Tiến, huyện Hòa Vang, thành phố Đà Nẵng, Trung tâm "
+     "Khuyến nông tổ chức hội thảo đầu bờ về giống lúa chịu mặn.",
+     "ruộng lúa thôn Phú Lộc, xã Hòa Tiến, huyện Hòa Vang, thành phố Đà Nẵng", "Đà Nẵng", False),
+    # "Vinh" ending a person's name is not the city of Vinh: the text names one province
+    ("Ngày 9/11, Trung tâm Y tế huyện tổ chức lớp tập huấn cho 40 nhân viên y tế thôn bản tại Hội trường "
+     "Trung tâm Y tế huyện. Lớp học nằm trong kế hoạch năm 2024 của huyện Mèo Vạc, tỉnh Hà Giang. "
+     "Giảng viên là bác sĩ Trần Quang Vinh.",
+     "Hội trường Trung tâm Y tế huyện", "Hà Giang", False),
+])
+def test_venue_from_the_lead_and_the_organisers(variant, text, name, province, online):
+    venue = venue_with_organizers(variant(text))
+    assert venue is not None
+    assert fold(venue.name) == fold(name)
+    assert venue.province == province
+    assert venue.online is online

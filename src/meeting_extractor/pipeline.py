@@ -45,8 +45,8 @@ def extract(
     if event is None and text.strip():
         doc.warn("not_a_meeting_report", "no meeting, conference or similar event was found in the text")
     date_range = extract_date_range(doc)
-    venue = extract_venue(doc)
     organizers, sponsors = extract_organizers(doc)
+    venue = extract_venue(doc, organizers)
     attendance = extract_attendance(doc)
     people = extract_people(doc)
     presentations = extract_presentations(doc)

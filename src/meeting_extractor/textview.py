@@ -116,6 +116,17 @@ class _Pass:
     def __init__(self, edits: list[Edit]) -> None:
         self.edits = edits
         self.new_starts = [e[0] for e in edits]
+        self.old_starts = [e[2] for e in edits]
+
+    def forward(self, pos: int, side: str) -> int:
+        """The new offset of old offset `pos` (a position inside a change goes to its start or end)."""
+        i = bisect_right(self.old_starts, pos) - 1
+        if i < 0:
+            return pos
+        new_start, new_end, old_start, old_end = self.edits[i]
+        if pos < old_end or pos == old_start:
+            return new_start if side == "start" or pos == old_start else new_end
+        return pos + new_end - old_end
 
     def back(self, pos: int, side: str) -> int:
         i = bisect_right(self.new_starts, pos) - 1
@@ -188,6 +199,12 @@ class TextView:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         for p in reversed(self._passes):
             start, end = p.back(start, "start"), p.back(end, "end")
+        return start, end
+
+    def to_folded(self, start: int, end: int) -> tuple[int, int]:
+        """Folded offsets of original [start, end) (the inverse of `to_original`)."""
+        for p in self._passes:
+            start, end = p.forward(start, "start"), p.forward(end, "end")
         return start, end
 
     def span(self, start: int, end: int) -> Span:

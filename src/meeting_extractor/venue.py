@@ -21,7 +21,7 @@ import re
 from .document import Document
 from .event import _dedupe, alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
 from .lexicon import lookup_key, read_tsv, split_aliases
-from .models import Span, Venue
+from .models import Organizer, Span, Venue
 from .textview import TextView, clean_words, fold
 
 _L = r"(?<!\w)"
@@ -94,14 +94,35 @@ def _dash(s: str) -> str:
     return _DASH.sub("-", s)
 
 
+def _capitalised(name: str, ocr: bool) -> bool:
+    """Is every word of a place name capitalised (TP.HCM, Bà Rịa - Vũng Tàu)? OCR often reads the
+    capital Đ of the first word as a lower-case b or p ("ba Nang" for Đà Nẵng)."""
+    words = _NAME_WORDS.findall(name)
+    admin = _admin_words()
+    while len(words) > 1 and fold(words[0]) in admin:
+        words = words[1:]  # "Thanh pho Ho Chi Minh"
+    if not words:
+        return False
+    first = words[0]
+    return (first[0].isupper() or ocr and first[0] in "bpd") and all(w[0].isupper() or w[0].isdigit() for w in words[1:])
+
+
+_NAME_WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _admin_words() -> frozenset[str]:
+    return frozenset(w for p in _cues("admin") for w in fold(p).replace(".", " ").split())
+
+
 def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
     """The place a gazetteer match names; on clean text the diacritics must agree."""
     spellings = _gazetteer()[1].get(_dash(lookup_key(m.group())))
     if not spellings:
         return None
     if doc.quality != "clean":
-        if not any(ch.isupper() for ch in doc.plain[m.start():m.end()]):
-            return None  # a place name is written with capitals; "co do" is not Cờ Đỏ
+        if not _capitalised(doc.plain[m.start():m.end()], doc.quality == "ocr_noisy"):
+            return None  # a place name is written with capitals; "co do" is not Cờ Đỏ, "truong Sa" not Trường Sa
         nxt = _NEXT_CAPITAL.match(doc.plain, m.end())
         if nxt and nxt.group(1).isupper() and nxt.group(2).islower():
             return None  # part of a longer name: "Vinh Tuong" is Vĩnh Tường, not the city of Vinh
@@ -118,6 +139,14 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
     return {
         "intro": re.compile(r"(?P<intro>" + word_alternation(c("intro")) + r")\s+"),
         "after_verb": re.compile(word_alternation(c("intro_after_verb")) + r"\s+"),
+        # "diễn ra từ ngày 27/11 đến hết ngày 1/12/2024 tại ..."
+        "after_verb_time": re.compile(
+            word_alternation(c("held_then_time"))
+            + r"(?:\s*,?\s+(?:" + alternation(c("time_word")) + _R + r"|\d{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}(?!\w))){1,10}"
+            + r"\s*,?\s+" + alternation(c("intro")) + r"\s+"),
+        "admin_named": re.compile(_L + alternation(c("admin") + c("admin_village")) + r"\s+(?P<name>)\w"),
+        "future": re.compile(word_alternation(c("future")) + _R),
+        "premises": re.compile(word_alternation(c("premises")) + _R),
         "start": re.compile(alternation(c("place_start")) + _R),
         "admin": re.compile(alternation(c("admin")) + _R),
         "admin_number": re.compile(alternation(c("admin_number")) + r"\s+\d"),
@@ -147,7 +176,8 @@ def _place_at(doc: Document, start: int, limit: int) -> tuple[int, int] | None:
     gaz = _gazetteer()[0]
     if not (plain[start].isupper() or P["start"].match(f, start, limit) or _gazetteer_at(doc, start, limit)
             or plain[start].isdigit()
-            or doc.quality == "ocr_noisy" and _upper_next_word(doc, start, limit)):
+            or doc.quality == "ocr_noisy" and _upper_next_word(doc, start, limit)
+            or _address_soon(doc, start, limit)):
         return None
     pos = start
     end = limit
@@ -199,6 +229,13 @@ def _place_at(doc: Document, start: int, limit: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _address_soon(doc: Document, start: int, limit: int) -> bool:
+    """A place that opens with common words is still one when an address follows within three
+    words: "tại cánh đồng ấp Tân Phú, xã ..." (an administrative word, then a name)."""
+    m = _patterns()["admin_named"].search(doc.folded, start, min(limit, start + 40))
+    return bool(m and len(doc.folded[start:m.start()].split()) <= 3 and doc.plain[m.end("name")].isupper())
+
+
 def _upper_next_word(doc: Document, start: int, limit: int) -> bool:
     """OCR text: "tai ba Nang" (Đà Nẵng with Đ misread) still starts a place when the next word is capitalised."""
     m = _SHORT_THEN_WORD.match(doc.plain, start, limit)
@@ -219,11 +256,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _lower_next(doc: Document, pos: int) -> bool:
+    """Does a word in lower case or a number follow `pos` ("và các sở", "và 63 điểm cầu")?"""
     m = _NEXT_WORD.match(doc.plain, pos)
-    return bool(m and m.group(1).islower())
+    return bool(m and not m.group(1).isupper())
 
 
-_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
+_NEXT_WORD = re.compile(r"\s+([^\W_])")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([^\W\d_])([^\W\d_])")
 
 
@@ -267,9 +305,14 @@ def _org_case() -> dict[str, str]:
     return out
 
 
-def _place_in(doc: Document, lo: int, hi: int) -> tuple[int, int] | None:
+def _place_in(doc: Document, lo: int, hi: int, event_end: int | None = None) -> tuple[int, int] | None:
+    """The place after the first genuine 'tại' in [lo, hi); one after `event_end` (the main event's
+    noun) but behind a word of plans ("dự kiến diễn ra tại") is that of something planned, not the event."""
+    future = _patterns()["future"]
     for m in _patterns()["intro"].finditer(doc.folded, lo, hi):
         if not _tai_ok(doc, m, lo):
+            continue
+        if event_end is not None and event_end <= m.start() and future.search(doc.folded, event_end, m.start()):
             continue
         place = _place_at(doc, m.end(), hi)
         if place:
@@ -342,17 +385,47 @@ def _restore_words() -> dict[str, str]:
     return {" ".join(fold(p).split()): p for p in _cues("restore")}
 
 
-def _unique_province(doc: Document) -> tuple[Place, tuple[int, int]] | None:
-    """The one province the whole text names, if it names exactly one."""
+def _unique_province(doc: Document, lo: int = 0, hi: int | None = None) -> tuple[Place, tuple[int, int]] | None:
+    """The one province the text (or its part [lo, hi)) names, if it names exactly one."""
     seen: dict[str, tuple[Place, tuple[int, int]]] = {}
-    for m in _gazetteer()[0].finditer(doc.folded):
+    for m in _gazetteer()[0].finditer(doc.folded, lo, len(doc.folded) if hi is None else hi):
         place = _resolve(doc, m)
-        if place is None or place.building or not doc.plain[m.start()].isupper():
+        if place is None or place.building or not doc.plain[m.start()].isupper() or _in_person_name(doc, m.start()):
             continue
         seen.setdefault(place.province, (place, m.span()))
         if len(seen) > 1:
             return None
     return next(iter(seen.values())) if seen else None
+
+
+def _in_person_name(doc: Document, start: int) -> bool:
+    """Is the place name at `start` the end of a person's name ("Nguyễn Quang Vinh" is no city of Vinh):
+    right after capitalised words that open with a family name?"""
+    words = _CAPITALISED_BEFORE.search(doc.plain, max(0, start - 40), start)
+    return bool(words) and words.group(1).lower() in _family_names()
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w&])([A-Z][a-z]*)(?:[ \t]+[A-Z][a-z]*){0,2}[ \t]+\Z")
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    return frozenset(fold(r["name"]) for r in read_tsv("family_names.tsv"))
+
+
+def _organizers_province(doc: Document, organizers: list[Organizer]) -> tuple[Place, tuple[int, int]] | None:
+    """The one province the organisers' names name ("Sở KH&CN tỉnh Bình Định"), with where it is named."""
+    found: tuple[Place, tuple[int, int]] | None = None
+    for org in organizers:
+        for span in org.evidence:
+            lo, hi = doc.view.to_folded(span.start, span.end)
+            one = _unique_province(doc, lo, hi)
+            if one is None:
+                continue
+            if found is not None and found[0].province != one[0].province:
+                return None
+            found = found or one
+    return found
 
 
 # OCR-tolerant names: a key that undoes the commonest misreadings, and one-deletion variants,
@@ -444,7 +517,7 @@ def _fuzzy_words(plain: str, folded: str, s: int = 0, e: int | None = None
     words = list(_WORD.finditer(folded, s, len(folded) if e is None else e))
     for i, w in enumerate(words):
         for n in (3, 2, 1):
-            if i + n > len(words) or not any(plain[x.start():x.start() + 1].isupper() for x in words[i:i + n]):
+            if i + n > len(words) or not _capitalised(" ".join(plain[x.start():x.end()] for x in words[i:i + n]), True):
                 continue
             key = _ocr_key(" ".join(x.group() for x in words[i:i + n]))
             if len(key) < 6:
@@ -458,7 +531,8 @@ def _fuzzy_words(plain: str, folded: str, s: int = 0, e: int | None = None
 
 # -- the venue ---------------------------------------------------------------------------
 
-def extract_venue(doc: Document) -> Venue | None:
+def extract_venue(doc: Document, organizers: list[Organizer] = ()) -> Venue | None:
+    """The venue of the main event; `organizers` may tell the province of their own premises."""
     f = doc.folded
     if not f.strip():
         return None
@@ -467,7 +541,7 @@ def extract_venue(doc: Document) -> Venue | None:
     online = None
     if doc.main_event is not None:
         s, e = sentence_bounds(doc, doc.main_event.start)
-        place = _place_in(doc, s, e)
+        place = _place_in(doc, s, e, doc.main_event.end)
         online = P["online"].search(f, s, e)
     if place is None:
         place = _lead_place(doc)
@@ -479,12 +553,16 @@ def extract_venue(doc: Document) -> Venue | None:
         found, names = _province_in(doc, *place)
         name = doc.original(*place) if doc.quality == "clean" else _restored(doc, *place, names)
         evidence.append(doc.span(*place))
-        if found is None and (P["generic"].search(f, *place) or _named_right_after(doc, place)):
+        generic = P["generic"].search(f, *place)
+        if found is None and (generic or P["premises"].search(f, *place)):
+            # "Hội trường Sở ...", "Hội trường Tỉnh ủy": the organisers' own premises
+            found = _organizers_province(doc, list(organizers))
+        if found is None and (generic or _named_right_after(doc, place)):
             # "Hội trường UBND tỉnh", "Hội trường Trường Đại học X, Đại học Huế": the one
             # province the text names
             found = _unique_province(doc)
-            if found:
-                evidence.append(doc.span(*found[1]))
+        if found and found[1][1] <= place[0] or found and found[1][0] >= place[1]:
+            evidence.append(doc.span(*found[1]))
         if found:
             province = found[0].province
     elif online is not None:
@@ -517,8 +595,12 @@ def _lead_place(doc: Document) -> tuple[int, int] | None:
     f = doc.folded
     _, body = headline_bounds(doc)
     hi = min(len(f), body + 2000)
-    for m in _patterns()["after_verb"].finditer(f, body, hi):
+    P = _patterns()
+    found = [m for pattern in (P["after_verb"], P["after_verb_time"]) for m in pattern.finditer(f, body, hi)]
+    for m in sorted(found, key=lambda m: m.start()):
         s, e = sentence_bounds(doc, m.start())
+        if P["future"].search(f, max(s, m.start() - 20), m.start()):
+            continue  # "dự kiến diễn ra tại ...": a plan, not the event reported
         place = _place_at(doc, m.end(), e)
         if place:
             return place
