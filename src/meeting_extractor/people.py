@@ -292,8 +292,8 @@ _AT_TOKEN = re.compile(_TOKEN + r"(?![\w&])")
 _AT_TOKEN_OCR = re.compile(_TOKEN_OCR + r"(?![\w&])")
 _W, _NW = _WS, _NOT_WS
 _HON_JOIN = re.compile(rf"{_W}*[.,\-]?{_W}*")
-_AFTER_HON = re.compile(rf"{_W}*")
-_AFTER_HON_PLURAL = re.compile(rf"{_W}*:?{_W}*")
+_AFTER_HON = re.compile(rf"\.?{_W}*")  # "TS. Lâm Quốc Bảo": the dot of an abbreviation
+_AFTER_HON_PLURAL = re.compile(rf"\.?{_W}*:?{_W}*")
 _PRE_GAP_BAD = re.compile(rf"[,;:()\"!?]|\.{_W}")
 _POST_SEP = re.compile(rf"[ \t]*(?:\n[ \t]*)?(,|-|\(){_W}*")
 _POS_BREAK = re.compile(rf"[,;:()\"]|\.(?={_W}|$)|\n{_W}*\n")
@@ -302,6 +302,7 @@ _VERB_CHAIN = re.compile(rf"(?:{_W}+[^{_WS_CHARS},.;:!?\"]+){{0,5}}?{_W}*(?:,|va
 _CUA_END = re.compile(rf"{_W}*(?:\"[^\"]{{0,300}}\"{_W}*)?(?:{_NW}+{_W}+){{0,3}}?cua{_W}*")
 _TRAILING_LINK = regex.compile(r"(?<![\p{L}\p{N}])(?:va|cung|voi)$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
+_QUOTE_CUA = re.compile(rf"\"{_W}*cua{_W}*\Z")
 _CLAUSE_END = re.compile(rf"{_W}*(?:[.;!?]|$)")
 _CHO_END = regex.compile(r"(?<![\p{L}\p{N}])cho\s*$")
 _SPACE_WORDS = re.compile(rf"{_NW}+")
@@ -823,7 +824,21 @@ class _Reader:
             m.bare = not anchored
         mentions = [m for m in cands if not (m.bare and not m.family)]
         self._roles(mentions)
+        self._quoted_work_presenters(mentions)
         return self._merge(mentions)
+
+    def _quoted_work_presenters(self, ms: list[_Mention]) -> None:
+        """ "Các báo cáo gồm: “A” của TS X (...); “B” của ThS. Y": a person right after a quoted title
+        and "của" presented it, when a presenting cue ("báo cáo", "tham luận") comes earlier in the sentence."""
+        f = self.folded
+        presenting = [c_start for c_start, _e, _kind, info in self.cues if info[0] == "presenter"]
+        for m in ms:
+            if "presenter" in m.roles or not _QUOTE_CUA.search(f, max(0, m.start - 12), m.start):
+                continue
+            s0 = self.sent_starts[self._sentence(m.start)] if self.sent_starts else 0
+            k = bisect_left(presenting, s0)
+            if k < len(presenting) and presenting[k] < m.start:
+                m.roles.add("presenter")
 
     # -- roles -----------------------------------------------------------------
     def _roles(self, ms: list[_Mention]) -> None:
@@ -952,12 +967,16 @@ class _Reader:
         if i < 0 or ms[i].tail < s0 or pos - ms[i].tail > 100:
             return None
         m = ms[i]
-        if self._word_before(self.lex.agents, m.start) is None or _CLAUSE_BREAK.search(self.folded, m.tail, pos):
+        if _CLAUSE_BREAK.search(self.folded, m.tail, pos):
+            return None
+        # "do A, ...; B, ... và C trình bày": the agents listed after "do"
+        chain = self._chain(ms, i, s0) if self._word_before(self.lex.agents, m.start) is None else [m]
+        if self._word_before(self.lex.agents, chain[-1].start) is None:
             return None
         k = bisect_left(self.cue_start_list, m.tail)
         if k < len(self.cue_start_list) and self.cue_start_list[k] < pos:
             return None  # another verb comes first
-        return [m]
+        return chain
 
     def _aside(self, m: _Mention) -> bool:
         return self._word_before(self.lex.asides, m.start) is not None

@@ -35,7 +35,7 @@ from .discussion import (
     trie_pattern,
 )
 from .document import Document
-from .lexicon import read_tsv
+from .lexicon import folded_phrases, read_tsv, trie_regex
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
 from .textview import fold
@@ -276,10 +276,10 @@ def _item(doc: Document, a: int, b: int, presenter: str | None = None) -> Presen
     return Presentation(title=title, presenter=presenter, alignment=_alignment(doc), evidence=[span])
 
 
-def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, int]]:
-    """'... sáu báo cáo tham luận, cụ thể: A; B; C.'"""
+def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[int, int], str | None]]:
+    """'... sáu báo cáo tham luận, cụ thể: A; B; C.' and '... gồm: “A” của TS X; “B” của ThS Y'."""
     folded = doc.folded
-    out: list[tuple[int, int]] = []
+    out: list[tuple[tuple[int, int], str | None]] = []
     for m in hits:
         if m.kind not in ("noun", "context_noun"):
             continue
@@ -309,9 +309,14 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[int, i
         if len(parts) < 2 and not colon:
             continue
         for k, (a, b) in enumerate(parts):
+            q = _skip_space(folded, a)
+            quoted = _quoted_at(doc, lex, q, b) if folded.startswith("\"", q) else None
+            if quoted:  # '“A” của TS X (...)': the quoted title, and who presented it
+                out.append(quoted)
+                continue
             t = _title(doc, a, b, lex, k == len(parts) - 1)
             if t and not _has_count(folded, t[0], t[1], lex):  # "; cùng 6 báo cáo khác ..."
-                out.append(t)
+                out.append((t, None))
         if out:
             break
     return out
@@ -405,36 +410,45 @@ def _quoted(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
         if q < 0 or _words(folded[m.end:q]) > QUOTE_GAP_WORDS or ";" in folded[m.end:q] \
                 or "." in folded[m.end:q]:
             continue
-        close = folded.find("\"", q + 1, q + 400)
-        if close < 0:
-            continue
-        t = _title(doc, q + 1, close, lex, False)
-        if not t:
-            continue
-        presenter = None
-        after = close + 1
-        after += len(folded[after:after + 5]) - len(folded[after:after + 5].lstrip())
-        link = lex.pattern("presenter").match(folded, after)
-        if link:
-            presenter = _presenter(doc, link.end())
-        out.append((t, presenter))
+        found = _quoted_at(doc, lex, q, q + 401)
+        if found:
+            out.append(found)
     return out
 
 
+def _quoted_at(doc: Document, lex: _Lexicon, q: int, limit: int) -> tuple[tuple[int, int], str | None] | None:
+    """The title quoted from the quote mark at `q` (closed before `limit`), and its presenter when
+    "của ..." follows: (title span, presenter as written or None)."""
+    folded = doc.folded
+    close = folded.find("\"", q + 1, limit)
+    if close < 0:
+        return None
+    t = _title(doc, q + 1, close, lex, False)
+    if not t:
+        return None
+    presenter = None
+    after = _skip_space(folded, close + 1)
+    link = lex.pattern("presenter").match(folded, after)
+    if link:
+        presenter = _presenter(doc, link.end())
+    return t, presenter
+
+
 _NAME_TOKEN = re.compile(r"\s*([^\s,.;:()\"]+(?:\.[^\s,.;:()\"]+)*)")
-_LOWER_HONORIFICS = ("ong", "ba", "dong chi", "nha bao", "luat su")
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> "re.Pattern[str]":
+    """Honorifics before a presenter's name, one or several ("ông", "ThS.", "BS CKI", "PGS. TS")."""
+    phrases = [r["phrase"] for r in read_tsv("honorifics.tsv")]
+    return re.compile(r"(?:\s*" + trie_regex(folded_phrases(phrases)) + r"(?!\w)\.?)+")
 
 
 def _presenter(doc: Document, a: int) -> str | None:
-    """'của TS Trần Văn Bình, ...': a lower-case form of address, then capitalised words."""
+    """'của TS Trần Văn Bình, ...': honorifics, then capitalised words."""
     folded, plain = doc.folded, doc.plain
-    pos = a
-    for h in _LOWER_HONORIFICS:
-        m = re.match(r"\s*" + h.replace(" ", r"\s+") + r"(?!\w)", folded[pos:pos + 20])
-        if m:
-            pos += m.end()
-            break
-    end = pos
+    hon = _honorifics().match(folded, a)
+    end = hon.end() if hon else a
     n = 0
     while n < PRESENTER_WORDS:
         m = _NAME_TOKEN.match(plain, end)
@@ -456,7 +470,7 @@ def extract_presentations(doc: Document) -> Presentations:
     if not hits:
         return Presentations()
     count, evidence = _count(doc, lex, hits)
-    spans: list[tuple[tuple[int, int], str | None]] = [(t, None) for t in _listed(doc, lex, hits)]
+    spans: list[tuple[tuple[int, int], str | None]] = _listed(doc, lex, hits)
     spans += [(t, None) for t in _heard(doc, lex, hits)]
     spans += [(t, None) for t in _presented(doc, lex, hits)]
     spans += _quoted(doc, lex, hits)

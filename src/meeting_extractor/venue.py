@@ -95,8 +95,9 @@ def _dash(s: str) -> str:
 
 
 def _capitalised(name: str, ocr: bool) -> bool:
-    """Is every word of a place name capitalised (TP.HCM, Bà Rịa - Vũng Tàu)? OCR often reads the
-    capital Đ of the first word as a lower-case b or p ("ba Nang" for Đà Nẵng)."""
+    """Does a place name open with a capital (TP.HCM, Nhà Quốc hội; "truong Sa" is no Trường Sa), after
+    any administrative words ("thanh pho Ho Chi Minh")? OCR often reads the capital Đ of the first word
+    as a lower-case b or p ("ba Nang" for Đà Nẵng)."""
     words = _NAME_WORDS.findall(name)
     admin = _admin_words()
     while len(words) > 1 and fold(words[0]) in admin:
@@ -104,7 +105,7 @@ def _capitalised(name: str, ocr: bool) -> bool:
     if not words:
         return False
     first = words[0]
-    return (first[0].isupper() or ocr and first[0] in "bpd") and all(w[0].isupper() or w[0].isdigit() for w in words[1:])
+    return first[0].isupper() or first[0].isdigit() or ocr and first[0] in "bpd"
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
