@@ -740,6 +740,8 @@ def _unknown_name(plain: str, folded: str, pos: int, P: Patterns) -> tuple[int, 
 
 
 _ROMAN = regex.compile(r"^[ivxlc]+$")
+_DIGIT = regex.compile(r"\d")
+_NAME_TOKEN = regex.compile(r"[\p{L}\d]+")
 _ROMAN_WORD = regex.compile(r"(?<![\p{L}])([ivxlc]+)(?![\p{L}])")
 _ORDINAL = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6,
             "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
@@ -748,7 +750,7 @@ _ORDINAL = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5,
 def _party_ok(pm: "regex.Match[str]", plain: str) -> bool:
     """A plenum/congress name needs its number or term; Roman numerals printed in capitals."""
     name = pm.group("name")
-    has_number = bool(regex.search(r"\d", name) or _ROMAN_WORD.search(name)) or bool(pm.group("tn"))
+    has_number = bool(_DIGIT.search(name) or _ROMAN_WORD.search(name)) or bool(pm.group("tn"))
     if not has_number:
         return False
     for r in _ROMAN_WORD.finditer(name):
@@ -762,7 +764,7 @@ def _party_key(pm: "regex.Match[str]") -> str:
     name = pm.group("name")
     kind = "dh" if pm.group("dn") else "tw"
     toks = []
-    for t in regex.findall(r"[\p{L}\d]+", name):
+    for t in _NAME_TOKEN.findall(name):
         if t.isdigit():
             toks.append(str(int(t)))
         elif _ROMAN.match(t):
