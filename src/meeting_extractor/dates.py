@@ -43,6 +43,11 @@ _EDGE_R = r"(?![\p{L}\p{N}])"
 _DIGIT = regex.compile(r"\d")
 _ONE_TOKEN = regex.compile(r"[\p{L}\p{N}]{1,8}")
 _LINE_END = ".!?:)\"'"  # a line ending in one of these does not run on into the next
+# small fixed patterns, compiled once (regex's own cache look-up costs more than the match)
+_DATE_PART_SEP = regex.compile(r"\s?[/.\-]\s?")
+_CLAUSE_MARK = regex.compile(r"[,;:()]")
+_HEADER_TAIL = regex.compile(r"\s*[-|)]")
+_AFTER_FRONTED = regex.compile(r"\s*(?:[,:)(]|tai\b|-\s)")
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +202,7 @@ def digits_view(folded: str) -> str:
         tok = folded[start:m.end()]
         if start < last or not any(c in "lios" for c in tok):
             continue
-        if not all(any(c.isdigit() for c in g) for g in regex.split(r"\s?[/.\-]\s?", tok)):
+        if not all(any(c.isdigit() for c in g) for g in _DATE_PART_SEP.split(tok)):
             continue
         parts.append(folded[last:start])
         parts.append(tok.translate(_OCR_DIGIT_TABLE))
@@ -366,7 +371,7 @@ def _judge(t: _Text, f: _Found, m: "regex.Match[str]") -> bool:
         # with no comma (nor a report of the event) between
         for lm in P.legal.finditer(folded, max(f.sent[0], f.start - 70), f.start):
             between = folded[lm.end():f.start]
-            if regex.search(r"[,;:()]", between) or P.event.search(between):
+            if _CLAUSE_MARK.search(between) or P.event.search(between):
                 continue
             if t.doc.plain[lm.start()].isupper():
                 f.kind = "legal"
@@ -400,7 +405,7 @@ def _is_header(t: _Text, f: _Found) -> bool:
         prev = folded[max(0, line_start - 200):max(0, line_start - 1)].rstrip(" \t")
         return not prev or prev.endswith("\n") or prev.rstrip()[-1:] in _LINE_END
     if before.strip() and (P.weekday_only.match(before) or P.place_comma.match(before)):
-        return not after.strip() or regex.match(r"\s*[-|)]", after) is not None
+        return not after.strip() or _HEADER_TAIL.match(after) is not None
     return False
 
 
@@ -422,7 +427,7 @@ def _score(t: _Text, f: _Found, main: list[tuple[int, int]]) -> float:
     fronted = not before or before.endswith(",") or _ONE_TOKEN.fullmatch(before) is not None
     if fronted:
         score += 1
-    if regex.match(r"\s*(?:[,:)(]|tai\b|-\s)", folded[f.end:e + 1]):
+    if _AFTER_FRONTED.match(folded[f.end:e + 1]):
         score += 1
     if "timed" in f.flags:
         score += 1

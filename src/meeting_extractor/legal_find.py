@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import read_tsv, split_aliases, trie_regex
+from .lexicon import WordStartPattern, read_tsv, split_aliases, trie_regex
 from .textview import TextView, fold
 
 _L = r"(?<![\p{L}\p{N}])"
@@ -218,7 +218,7 @@ SYMBOL = (
 
 @dataclass
 class Patterns:
-    types: "re.Pattern[str]"
+    types: "WordStartPattern | re.Pattern[str]"
     type_index: dict[str, DocType]
     type_fuzzy: list[tuple["regex.Pattern[str]", DocType]]
     block: "regex.Pattern[str]"
@@ -244,9 +244,12 @@ class Patterns:
 @lru_cache(maxsize=2)
 def patterns(ocr: bool) -> Patterns:
     W = lambda p: phrase_regex(p, ocr)  # noqa: E731
-    # type words: one fast scan (stdlib re, prefixes factored), the kind looked up afterwards
+    # type words: one fast scan (stdlib re, prefixes factored), the kind looked up afterwards. Every
+    # type word starts with a letter, so a word start is where \b would be; the word-start scan is
+    # faster on the plain trie, but not on the OCR one (its words open with groups, "(?:l|1)uat")
     kinds = [(a, dt) for a, dt in _type_aliases() if dt.name != "-"]
-    types = re.compile(r"\b(?:" + _trie([a for a, _ in kinds], ocr) + r")\b")
+    trie = _trie([a for a, _ in kinds], ocr)
+    types = re.compile(r"\b(?:" + trie + r")\b") if ocr else WordStartPattern(r"(?:" + trie + r")\b")
     type_index = {_norm(fold(a)): dt for a, dt in kinds}
     type_fuzzy = [(regex.compile(phrase_regex(a, ocr)), dt)
                   for a, dt in sorted(kinds, key=lambda k: len(k[0]), reverse=True)] if ocr else []
@@ -740,6 +743,8 @@ def _unknown_name(plain: str, folded: str, pos: int, P: Patterns) -> tuple[int, 
 
 
 _ROMAN = regex.compile(r"^[ivxlc]+$")
+_DIGIT = regex.compile(r"\d")
+_NAME_TOKEN = regex.compile(r"[\p{L}\d]+")
 _ROMAN_WORD = regex.compile(r"(?<![\p{L}])([ivxlc]+)(?![\p{L}])")
 _ORDINAL = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6,
             "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
@@ -748,7 +753,7 @@ _ORDINAL = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5,
 def _party_ok(pm: "regex.Match[str]", plain: str) -> bool:
     """A plenum/congress name needs its number or term; Roman numerals printed in capitals."""
     name = pm.group("name")
-    has_number = bool(regex.search(r"\d", name) or _ROMAN_WORD.search(name)) or bool(pm.group("tn"))
+    has_number = bool(_DIGIT.search(name) or _ROMAN_WORD.search(name)) or bool(pm.group("tn"))
     if not has_number:
         return False
     for r in _ROMAN_WORD.finditer(name):
@@ -762,7 +767,7 @@ def _party_key(pm: "regex.Match[str]") -> str:
     name = pm.group("name")
     kind = "dh" if pm.group("dn") else "tw"
     toks = []
-    for t in regex.findall(r"[\p{L}\d]+", name):
+    for t in _NAME_TOKEN.findall(name):
         if t.isdigit():
             toks.append(str(int(t)))
         elif _ROMAN.match(t):

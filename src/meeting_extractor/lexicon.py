@@ -4,9 +4,10 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .textview import fold
 
@@ -90,3 +91,44 @@ def phrase_index(rows: Iterable[tuple[str, Any]]) -> tuple["re.Pattern[str]", di
 def lookup_key(matched: str) -> str:
     """The key under which phrase_index stored a matched folded text."""
     return " ".join(matched.split())
+
+
+class WordStartPattern:
+    """A compiled pattern that must start a word, as if written ``(?<!\\w)`` + source.
+
+    The standard `re` engine tries a leading look-behind at every position of the text, which
+    makes a scan of a whole document two to four times slower than a scan for the bare pattern.
+    Here the bare pattern is scanned and a match that does not start a word is skipped by
+    searching again from the next character, which finds exactly the matches of
+    ``(?<!\\w)`` + source (the source must not match the empty string). Offers the methods of
+    `re.Pattern` the finders use: match, search, finditer.
+    """
+
+    __slots__ = ("_bare",)
+
+    def __init__(self, source: str) -> None:
+        self._bare = re.compile(source)
+
+    @staticmethod
+    def _starts_word(text: str, pos: int) -> bool:
+        # re's \w on str: str.isalnum() or "_"
+        return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> "re.Match[str] | None":
+        return self._bare.match(text, pos, endpos) if self._starts_word(text, pos) else None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> "re.Match[str] | None":
+        search = self._bare.search
+        while True:
+            m = search(text, pos, endpos)
+            if m is None or self._starts_word(text, m.start()):
+                return m
+            pos = m.start() + 1
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> "Iterator[re.Match[str]]":
+        while True:
+            m = self.search(text, pos, endpos)
+            if m is None:
+                return
+            yield m
+            pos = m.end()

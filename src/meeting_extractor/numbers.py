@@ -9,6 +9,7 @@ from .lexicon import read_tsv
 
 # Digits with optional thousands separators (1.200 / 1,200 / 1 200 are all 1200).
 DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+"
+_SEPARATORS = regex.compile(r"[.,\s]")
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +31,7 @@ def parse_number(s: str) -> int | None:
     if not s:
         return None
     if s[0].isdigit():
-        digits = regex.sub(r"[.,\s]", "", s)
+        digits = _SEPARATORS.sub("", s)
         return int(digits) if digits.isdigit() else None
     return _parse_words(s.split())
 

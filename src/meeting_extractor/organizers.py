@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Document
-from .lexicon import folded_phrases, read_json, read_tsv, split_aliases, trie_regex
+from .lexicon import WordStartPattern, folded_phrases, read_json, read_tsv, split_aliases, trie_regex
 from .models import Organizer, Span
 from .textview import fold
 
@@ -54,39 +54,39 @@ _MAX_CHUNK = 10
 
 @dataclass
 class _Lexicon:
-    head: "re.Pattern[str]"
+    head: WordStartPattern
     head_kind: dict[str, str]
-    not_head: "re.Pattern[str]"
+    not_head: WordStartPattern
     position_before: "re.Pattern[str]"
-    position_at: "re.Pattern[str]"
+    position_at: WordStartPattern
     abbr: dict[str, list[str]]
-    verb: "re.Pattern[str]"
+    verb: WordStartPattern
     verb_role: dict[str, str]
-    weak_verb: "re.Pattern[str]"
+    weak_verb: WordStartPattern
     event_after: "re.Pattern[str]"
-    event: "re.Pattern[str]"
+    event: WordStartPattern
     event_type: dict[str, str]
-    partner: "re.Pattern[str]"
+    partner: WordStartPattern
     partner_role: dict[str, str]
-    after: "re.Pattern[str]"
+    after: WordStartPattern
     after_role: dict[str, str]
     unit_before: "re.Pattern[str]"
     unit_after: "re.Pattern[str]"
     unit_role: dict[str, str]
     filler_tail: "re.Pattern[str]"
-    stop: "re.Pattern[str]"
-    stop_folded: "re.Pattern[str]"
+    stop: WordStartPattern
+    stop_folded: WordStartPattern
     forms: dict[str, set[str]]
-    connector: "re.Pattern[str]"
+    connector: WordStartPattern
     agent_before: "re.Pattern[str]"
-    parent: "re.Pattern[str]"
-    member: "re.Pattern[str]"
+    parent: WordStartPattern
+    member: WordStartPattern
     common_before: "re.Pattern[str]"
     lower_heads: set[str]      # first words of the lower-case heads
     restore: dict[str, str]    # folded phrase -> its spelling with diacritics
     restore_len: int           # the longest phrase in words
     syllable: "re.Pattern[str]"  # a possible Vietnamese syllable (folded); other words are foreign
-    ocr_verb: "re.Pattern[str]"
+    ocr_verb: WordStartPattern
     ocr_event_after: "re.Pattern[str]"
     bodies: set[str] = field(default_factory=set)
 
@@ -101,12 +101,12 @@ def trie_alternation(phrases) -> str:
     return trie_regex(folded_phrases(phrases), piece=_piece)
 
 
-def words_pattern(phrases) -> "re.Pattern[str]":
+def words_pattern(phrases) -> WordStartPattern:
     """Whole-word matches of folded phrases (like lexicon.phrase_pattern, '&' spaced or not)."""
-    return re.compile(rf"(?<!\w){trie_alternation(phrases)}(?!\w)")
+    return WordStartPattern(rf"{trie_alternation(phrases)}(?!\w)")
 
 
-def _index(rows) -> tuple["re.Pattern[str]", dict[str, str]]:
+def _index(rows) -> tuple[WordStartPattern, dict[str, str]]:
     """words_pattern over (phrase, value) rows and the lookup of a match (by _key) to its value."""
     rows = list(rows)
     lookup: dict[str, str] = {}
@@ -199,7 +199,7 @@ def _lexicon() -> _Lexicon:
         agent_before=re.compile(r"(?<!\w)(?:do|boi|duoc\s+to\s+chuc\s+boi)\s*$"),
         parent=words_pattern(org("parent")),
         lower_heads={fold(v).split()[0] for v in org("head_lower")},
-        ocr_verb=re.compile(rf"(?<!\w)(?:{'|'.join(r['cue'] for r in cues if r['kind'] == 'ocr_verb')})(?!\w)"),
+        ocr_verb=WordStartPattern(rf"(?:{'|'.join(r['cue'] for r in cues if r['kind'] == 'ocr_verb')})(?!\w)"),
         ocr_event_after=re.compile(
             rf"(?:\s+(?:{trie_alternation(cue('filler_after'))}))*\s+"
             rf"(?:{events}|{'|'.join(r['cue'] for r in cues if r['kind'] == 'ocr_event')})(?!\w)"),
@@ -723,8 +723,8 @@ def _value(doc: Document, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=512)
-def _variant_pattern(alts: tuple[str, ...]) -> "re.Pattern[str]":
-    return re.compile(rf"(?<!\w)(?:{trie_alternation(alts)})(?!\w)")
+def _variant_pattern(alts: tuple[str, ...]) -> WordStartPattern:
+    return WordStartPattern(rf"(?:{trie_alternation(alts)})(?!\w)")
 
 
 def _complete(doc: Document, lex: _Lexicon, name_folded: str) -> "re.Match[str] | None":
@@ -854,7 +854,7 @@ def main_event_noun(doc: Document) -> str | None:
     return None
 
 
-def event_noun_index() -> tuple["re.Pattern[str]", dict[str, str]]:
+def event_noun_index() -> tuple[WordStartPattern, dict[str, str]]:
     """The event-noun pattern (folded) and the canonical noun of each match (key: event_key(match))."""
     lex = _lexicon()
     return lex.event, lex.event_type
