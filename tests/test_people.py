@@ -170,3 +170,33 @@ def test_ocr_misread_family_name_is_written_back():
 def test_empty_text():
     assert people("") == []
     assert people("   \n") == []
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics], ids=["clean", "no_diacritics"])
+@pytest.mark.parametrize("text, expected", [
+    # an honorific written with its abbreviation dot
+    (PAD + "Tại hội thảo, ThS. Đỗ Thị Hải Yến, chuyên viên Sở Y tế trình bày chuyên đề về an toàn thực phẩm.",
+     [("Đỗ Thị Hải Yến", "ThS", ["presenter"])]),
+    (PAD + "Tại hội thảo, GS. TS. Phan Quốc Khánh trình bày báo cáo về giống lúa mới.",
+     [("Phan Quốc Khánh", "GS.TS", ["presenter"])]),
+    # presenters of quoted titles listed one after another
+    (PAD + "Các báo cáo được chú ý gồm: “Cảm biến độ ẩm giá rẻ cho vườn cà phê” của Thạc sĩ Vũ Thị Lan "
+           "(Khoa Nông học); “Dự báo sâu bệnh bằng ảnh vệ tinh” của BS CKI Hà Văn Tường (Trạm Y tế xã); "
+           "“Sàn giao dịch nông sản của tỉnh” của CN. Lục Thị Mai, cán bộ Hợp tác xã.",
+     [("Vũ Thị Lan", "Thạc sĩ", ["presenter"]), ("Hà Văn Tường", "BS.CKI", ["presenter"]),
+      ("Lục Thị Mai", "CN", ["presenter"])]),
+    # several agents of one verb
+    (PAD + "Các chuyên đề do Thiếu tá Đào Minh Hiếu, Phó Chỉ huy trưởng Ban CHQS huyện; Đại úy Mai Văn Tín "
+           "và các giảng viên của Trung tâm trình bày.",
+     [("Đào Minh Hiếu", "Thiếu tá", ["presenter"]), ("Mai Văn Tín", None, ["presenter"])]),
+    # "Thầy" opening a sentence; a Thái family name
+    (PAD + "Thầy Lò Văn Piếng, Hiệu trưởng Trường Tiểu học xã Chiềng Ban, phát biểu tại hội thảo.",
+     [("Lò Văn Piếng", "thầy", ["speech"])]),
+])
+def test_honorific_forms_and_presenters_of_listed_titles(variant, text, expected):
+    found = people(variant(text))
+    for name, honorific, roles in expected:
+        p = by_name(found, name)
+        assert p.roles == roles
+        if honorific is not None and variant(text) == text:
+            assert p.honorific == honorific

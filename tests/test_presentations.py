@@ -154,3 +154,23 @@ def test_presenter_with_a_lower_case_form_of_address():
     result = run("Tại hội nghị, tham luận “Xây dựng làng văn hóa kiểu mẫu” của ông Hoàng Văn Tú, "
                  "Bí thư Đảng ủy xã, được đánh giá cao.")
     assert result.items[0].presenter == "ông Hoàng Văn Tú"
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_listed_quoted_titles_with_their_presenters(variant):
+    text = variant(
+        "Sáng 3/4, Sở Khoa học tổ chức hội thảo về nông nghiệp số. Hội thảo nghe 7 tham luận, đáng chú ý là "
+        "các tham luận: “Cảm biến độ ẩm giá rẻ cho vườn cà phê” của ThS. Vũ Thị Lan, Trường Đại học Tây Nguyên; "
+        "“Dự báo sâu bệnh bằng ảnh vệ tinh” của BS CKI Hà Văn Tường (Trạm Y tế xã); "
+        "“Sàn giao dịch nông sản của tỉnh” của ông Lục Văn Mạnh, Giám đốc hợp tác xã."
+    )
+    result = extract_presentations(make_doc(text))
+    assert result.count == 7
+    got = [(fold(i.title), fold(i.presenter or "")) for i in result.items]
+    assert got == [
+        (fold("Cảm biến độ ẩm giá rẻ cho vườn cà phê"), fold("ThS. Vũ Thị Lan")),
+        (fold("Dự báo sâu bệnh bằng ảnh vệ tinh"), fold("BS CKI Hà Văn Tường")),
+        (fold("Sàn giao dịch nông sản của tỉnh"), fold("ông Lục Văn Mạnh")),
+    ]
+    for item in result.items:
+        assert text[item.evidence[0].start:item.evidence[0].end] == item.evidence[0].text
