@@ -83,16 +83,20 @@ def validate_record(data: dict[str, Any]) -> None:
         raise RecordValidationError("jsonschema-rs refused a record that jsonschema accepts (a bug, please report)")
 
 
-def _spans(node: Any):
-    if isinstance(node, dict):
-        if node.keys() == {"start", "end", "text"}:
-            yield node
+def _spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every evidence span (a dict of exactly start, end and text) anywhere in the record."""
+    found: list[dict[str, Any]] = []
+    stack: list[Any] = [record]
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            if len(node) == 3 and "text" in node and "start" in node and "end" in node:
+                found.append(node)
+            else:
+                stack.extend(v for v in node.values() if type(v) is dict or type(v) is list)
         else:
-            for value in node.values():
-                yield from _spans(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _spans(value)
+            stack.extend(v for v in node if type(v) is dict or type(v) is list)
+    return found
 
 
 def check_grounding(data: dict[str, Any], text: str) -> None:
