@@ -78,3 +78,15 @@ def test_nothing_stated():
 def test_ocr_text():
     text = "Tham du Hoi nghi c6 hon 70 dai biéu dén tir cac S& KH&CN."
     assert total(text, "ocr_noisy") == (70, "more_than")
+
+
+def test_present_out_of_elected_and_more_kinds_of_people():
+    sitting = "Sáng 4/12, HĐND tỉnh khai mạc kỳ họp thứ 9. Dự kỳ họp có 47/50 đại biểu HĐND tỉnh."
+    assert total(sitting) == (47, "exact")
+    assert attendance(sitting).total.evidence[0].text == "47/50 đại biểu"
+    scholars = "Sáng 4/12, Viện Sử học tổ chức hội thảo. Hội thảo thu hút gần 90 học giả đến từ 6 quốc gia."
+    assert total(scholars) == (90, "about")
+    bridges = ("Sáng 4/12, Bộ Nội vụ tổ chức hội nghị trực tuyến. Hơn 2.000 đại biểu là cán bộ các sở "
+               "dự tại 63 điểm cầu.")
+    assert total(bridges) == (2000, "more_than")
+    assert total(strip_diacritics(bridges), "no_diacritics") == (2000, "more_than")

@@ -53,6 +53,7 @@ class _Lexicon:
 _DIGIT_RUN = re.compile(r"\d[\d.,]*(?=\s)")
 _NUMBER_WORDS = tuple(re.compile(rf"{w}\b") for w in ("muoi", "tram", "nghin", "ngan"))
 _DIGITS = re.compile(DIGITS)
+_PRESENT_OF = re.compile(r"(?<![\d/])(\d+)\s*/\s*\Z")
 
 
 def _rows(rows, key: str, value) -> list[tuple[str, object]]:
@@ -123,6 +124,9 @@ def _numbers(doc: Document, lex: _Lexicon):
         b = a + len(digits)
         u = lex.unit_at.match(folded, b)
         if u:
+            present = _PRESENT_OF.search(folded, max(0, a - 12), a)
+            if present:  # "46/49 đại biểu": 46 of the 49 were there
+                a, digits = present.start(), present.group(1)
             value = parse_number(digits)
             if value:
                 yield a, b, value, u
