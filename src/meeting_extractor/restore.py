@@ -7,7 +7,9 @@ phrases and the heads that continue them (``positions.tsv``) and a few more word
 phrases (``restore_words.tsv``). A folded phrase maps to its spelling with diacritics; at each word
 the longest phrase in the lexicon wins ("Cuc truong" is "Cục trưởng", not "Cục" + "Trường"). When
 two files spell one folded phrase differently the first in that order wins, spellings with
-diacritics before those without. ``restore_words.tsv`` also gives the spelling of a few words
+diacritics before those without. A one-word phrase spelt with a capital (Bộ, Sở, Cục, Huế) is
+restored only when printed with one: in lower case the word is most often another ("kinh tế so" is
+"số"). ``restore_words.tsv`` also gives the spelling of a few words
 whose folded form stands for two common words told apart by letter case in names and offices:
 "Khoa Luật" (faculty) but "khóa XIV" (term), "Y - Dược" but "được" (not in the lexicon).
 
@@ -43,6 +45,7 @@ class _Lexicon:
     spelling: dict[str, str]     # folded phrase -> its spelling with diacritics
     prefixes: frozenset[str]     # every folded phrase cut after each of its pieces (the phrases included)
     capitalised: dict[str, str]  # folded word -> its spelling when printed with a capital
+    heads: frozenset[str]        # one-word phrases spelt with a capital (Bộ, Sở): restored only when so printed
     syllable: "re.Pattern[str]"  # a possible Vietnamese syllable (folded); other words are foreign
 
 
@@ -84,6 +87,7 @@ def _lexicon() -> _Lexicon:
         spelling=spelling,
         prefixes=frozenset(c for k in [*spelling, *capitalised] for c in _cuts(k)),
         capitalised=capitalised,
+        heads=frozenset(k for k, v in spelling.items() if " " not in v and v[:1].isupper() and not v.isupper()),
         syllable=syllable,
     )
 
@@ -98,13 +102,15 @@ def _case_like(spelling: str, printed: str) -> str:
 
 
 def _printed_case(spelling: str, printed: str, all_caps: bool) -> str:
-    # an all-caps word in a name that is not all caps is an OCR misreading ("BO" for "Bộ"), and so is
-    # a word in mixed case ("COng")
-    if printed.isupper() and not all_caps and not spelling.isupper():
+    """The lexicon spelling in the letter case of the print, word by word. A word in capitals inside
+    a value that is not in capitals is an OCR misreading ("BO" for "Bộ"), and so is a word in mixed
+    case ("COng"): such a word keeps the lexicon's case."""
+    if len(spelling) != len(printed):
         return spelling
-    if not all(w in (w.lower(), w.upper(), w.title()) for w in printed.split()):
-        return spelling
-    return _case_like(spelling, printed)
+    return " ".join(
+        s if (p.isupper() and not all_caps and not s.isupper()) or p not in (p.lower(), p.upper(), p.title())
+        else _case_like(s, p)
+        for s, p in zip(spelling.split(" "), printed.split(" ")))
 
 
 def restore_diacritics(words: str) -> str | None:
@@ -112,13 +118,14 @@ def restore_diacritics(words: str) -> str | None:
     spelt with diacritics from the lexicon; None unless every word is covered (see the module doc).
     Punctuation and the spacing between words are kept."""
     lex = _lexicon()
-    spelling, prefixes, capitalised = lex.spelling, lex.prefixes, lex.capitalised
+    spelling, prefixes, capitalised, heads = lex.spelling, lex.prefixes, lex.capitalised, lex.heads
     pieces = [(m.group(), m.start()) for m in _PIECE.finditer(words)]
     # a piece and whether white space comes before it
     spaced = [i > 0 and pieces[i - 1][1] + len(pieces[i - 1][0]) < start for i, (_, start) in enumerate(pieces)]
     text = [p for p, _ in pieces]
     low = [fold(p) for p in text]
-    all_caps = words.isupper() and sum(1 for w in low if w in spelling) >= 2
+    # a value in capitals keeps them (two syllables at least: "BO TT&TT" is a misread "Bộ TT&TT")
+    all_caps = words.isupper() and sum(1 for w in low if lex.syllable.fullmatch(w)) >= 2
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -126,7 +133,7 @@ def restore_diacritics(words: str) -> str | None:
         best, key, j = 0, low[i], i + 1
         capital = text[i][0].isupper()
         while True:
-            if key in spelling or (capital and key in capitalised):
+            if (capital and key in capitalised) or (key in spelling and (capital or key not in heads)):
                 best, found = j, key
             if j >= n or key not in prefixes:
                 break
@@ -143,7 +150,7 @@ def restore_diacritics(words: str) -> str | None:
             if w not in _PUNCTUATION:
                 return None
         elif not _ABBREV.fullmatch(w) and (
-                _DIGIT.search(w) or low[i] in capitalised or lex.syllable.fullmatch(low[i])):
+                _DIGIT.search(w) or low[i] in capitalised or low[i] in heads or lex.syllable.fullmatch(low[i])):
             return None
         out.append((" " if spaced[i] else "") + w)
         i += 1
