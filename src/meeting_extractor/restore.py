@@ -97,6 +97,13 @@ def _case_like(spelling: str, printed: str) -> str:
     ("Ba Ria – Vung Tau": the en dash as printed)."""
     if len(spelling) != len(printed):
         return spelling
+    if printed.isalpha():  # the usual word: one case for all its letters, or a capital first
+        if printed.islower():
+            return spelling.lower()
+        if printed.isupper():
+            return spelling.upper()
+        if printed.istitle():
+            return spelling.capitalize()
     return "".join(c.upper() if p.isupper() else c.lower() if p.islower() else c if c.isalnum() else p
                    for c, p in zip(spelling, printed))
 
@@ -107,10 +114,17 @@ def _printed_case(spelling: str, printed: str, all_caps: bool) -> str:
     case ("COng"): such a word keeps the lexicon's case."""
     if len(spelling) != len(printed):
         return spelling
-    return " ".join(
-        s if (p.isupper() and not all_caps and not s.isupper()) or p not in (p.lower(), p.upper(), p.title())
-        else _case_like(s, p)
-        for s, p in zip(spelling.split(" "), printed.split(" ")))
+    return " ".join(_word_case(s, p, all_caps) for s, p in zip(spelling.split(" "), printed.split(" ")))
+
+
+def _word_case(spelt: str, printed: str, all_caps: bool) -> str:
+    if printed.islower() or printed.istitle():
+        return _case_like(spelt, printed)
+    if printed.isupper():
+        return spelt if not all_caps and not spelt.isupper() else _case_like(spelt, printed)
+    if printed not in (printed.lower(), printed.upper(), printed.title()):
+        return spelt  # mixed case
+    return _case_like(spelt, printed)
 
 
 def restore_diacritics(words: str) -> str | None:
@@ -119,11 +133,12 @@ def restore_diacritics(words: str) -> str | None:
     Punctuation and the spacing between words are kept."""
     lex = _lexicon()
     spelling, prefixes, capitalised, heads = lex.spelling, lex.prefixes, lex.capitalised, lex.heads
-    pieces = [(m.group(), m.start()) for m in _PIECE.finditer(words)]
-    # a piece and whether white space comes before it
-    spaced = [i > 0 and pieces[i - 1][1] + len(pieces[i - 1][0]) < start for i, (_, start) in enumerate(pieces)]
-    text = [p for p, _ in pieces]
-    low = [fold(p) for p in text]
+    spans = [m.span() for m in _PIECE.finditer(words)]
+    text = [words[a:b] for a, b in spans]
+    # whether white space comes before a piece
+    spaced = [i > 0 and spans[i - 1][1] < a for i, (a, _) in enumerate(spans)]
+    folded = fold(words)
+    low = [folded[a:b] for a, b in spans] if len(folded) == len(words) else [fold(p) for p in text]
     # a value in capitals keeps them (two syllables at least: "BO TT&TT" is a misread "Bộ TT&TT")
     all_caps = words.isupper() and sum(1 for w in low if lex.syllable.fullmatch(w)) >= 2
     out: list[str] = []
@@ -140,7 +155,7 @@ def restore_diacritics(words: str) -> str | None:
             key = f"{key} {low[j]}" if spaced[j] else key + low[j]
             j += 1
         if best:
-            printed = "".join((" " + text[k]) if spaced[k] and k > i else text[k] for k in range(i, best))
+            printed = " ".join(words[spans[i][0]:spans[best - 1][1]].split())
             spelt = capitalised.get(found) if capital else None
             out.append((" " if spaced[i] else "") + _printed_case(spelt or spelling[found], printed, all_caps))
             i = best
