@@ -122,6 +122,11 @@ class Person(_Model):
     name: str = Field(description="The bare name, honorific and position separate.")
     honorific: str | None = Field(None, description="Degree, rank or form of address (TS, PGS.TS, GS, ThS, ông, bà, đồng chí).")
     position: str | None = Field(None, description="The office as written (Cục trưởng Cục ...).")
+    position_alignment: Alignment | None = Field(
+        None, description="How position relates to the printed words: exact (clean text), canonical (read from text "
+                          "without diacritics or OCR'd, every word restored from the lexicons), repaired (OCR'd words "
+                          "read through the OCR repair, not restored) or as_printed (kept as printed, line-break "
+                          "hyphens joined); None when there is no position. `alignment` is the name's.")
     roles: list[Role] = Field(default_factory=list)
     alignment: Alignment = "exact"
     evidence: Evidence = _EVIDENCE

@@ -18,7 +18,7 @@ A name is reported as written; when the text elsewhere spells out an abbreviatio
 of it ("Bộ NN&PTNT" -> "Bộ Nông nghiệp và Phát triển nông thôn"), the most complete
 spelling found in the text is used and its span added to the evidence. From text
 without diacritics, a name whose every word is in the lexicons is given back its
-diacritics (``restore_diacritics``, alignment "canonical").
+diacritics (``restore.restore_diacritics``, alignment "canonical").
 """
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Document
-from .lexicon import WordStartPattern, folded_phrases, read_json, read_tsv, split_aliases, trie_regex
+from .lexicon import WordStartPattern, folded_phrases, read_tsv, split_aliases, trie_regex
 from .models import Organizer, Span
+from .restore import restore_diacritics
 from .textview import fold
 
 _TOKEN = re.compile(
@@ -83,9 +84,6 @@ class _Lexicon:
     member: WordStartPattern
     common_before: "re.Pattern[str]"
     lower_heads: set[str]      # first words of the lower-case heads
-    restore: dict[str, str]    # folded phrase -> its spelling with diacritics
-    restore_len: int           # the longest phrase in words
-    syllable: "re.Pattern[str]"  # a possible Vietnamese syllable (folded); other words are foreign
     ocr_verb: WordStartPattern
     ocr_event_after: "re.Pattern[str]"
     bodies: set[str] = field(default_factory=set)
@@ -153,25 +151,7 @@ def _lexicon() -> _Lexicon:
     forms: dict[str, set[str]] = {}
     for v in [*org("body", "head", "head_lower", "not_head"), *cue("stop")]:
         forms.setdefault(_key(fold(v)), set()).add(_lower_form(v))
-    restore: dict[str, str] = {}
-    spelt = [*org("body", "head", "head_lower", "parent", "word"),
-             *(r["name"] for r in orgs if r["kind"] == "abbr")]
-    for r in read_tsv("provinces.tsv"):
-        spelt += [r["canonical"], *split_aliases(r.get("aliases"))]
-    for r in read_tsv("places.tsv"):
-        spelt += [r["place"], *split_aliases(r.get("aliases"))]
-    for marked in (True, False):                  # spellings with diacritics first
-        for v in spelt:
-            if any(ord(c) > 127 for c in v) == marked:
-                restore.setdefault(" ".join(fold(v).split()), " ".join(v.split()))
-    grammar = read_json("syllable_grammar.json")
-    syllable = re.compile("(?:{})?(?:{})".format(
-        "|".join(sorted((i for i in grammar["initials"] if i), key=len, reverse=True)),
-        "|".join(sorted(grammar["rhymes"], key=len, reverse=True))))
     return _Lexicon(
-        restore=restore,
-        syllable=syllable,
-        restore_len=max(len(k.split()) for k in restore),
         head=head,
         head_kind=head_kind,
         not_head=words_pattern(org("not_head")),
@@ -754,51 +734,6 @@ def _complete(doc: Document, lex: _Lexicon, name_folded: str) -> "re.Match[str] 
         if best is None or len(m.group().split()) > len(best.group().split()):
             best = m
     return best
-
-
-_ABBREV = re.compile(r"[A-Z0-9&.\-/]+|[\-\u2013,&]")
-
-
-def _case_like(spelling: str, printed: str) -> str:
-    """The lexicon spelling with the letter case of the printed words."""
-    if len(spelling) != len(printed):
-        return spelling
-    return "".join(c.upper() if p.isupper() else c.lower() if p.islower() else c
-                   for c, p in zip(spelling, printed))
-
-
-def _printed_case(spelling: str, printed: str, all_caps: bool) -> str:
-    # an all-caps word in a name that is not all caps is an OCR misreading ("BO" for "Bộ")
-    if printed.isupper() and not all_caps and not spelling.isupper():
-        return spelling
-    return _case_like(spelling, printed)
-
-
-def restore_diacritics(name: str) -> str | None:
-    """A name read from text without diacritics (words as in ``doc.plain``), spelt with them from
-    the lexicons (organisation words, provinces, places); None unless every word is covered.
-    Abbreviations and foreign words (KH&CN, Ericsson) are kept as they are."""
-    lex = _lexicon()
-    words = name.split()
-    low = [w.lower() for w in words]
-    # a name in capitals keeps them; a capitalised word inside a name is an OCR misreading ("BO")
-    all_caps = name.isupper() and sum(1 for w in low if w in lex.restore) >= 2
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for j in range(min(len(words), i + lex.restore_len), i, -1):
-            spelling = lex.restore.get(" ".join(low[i:j]))
-            if spelling:
-                out.append(_printed_case(spelling, " ".join(words[i:j]), all_caps))
-                i = j
-                break
-        else:
-            w = words[i]
-            if not (_ABBREV.fullmatch(w) or not lex.syllable.fullmatch(low[i])):
-                return None
-            out.append(w)
-            i += 1
-    return " ".join(out)
 
 
 def extract_organizers(doc: Document) -> tuple[list[Organizer], list[Organizer]]:

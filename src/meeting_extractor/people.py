@@ -37,6 +37,7 @@ import regex
 from .document import Document
 from .lexicon import read_tsv, split_aliases, trie_regex
 from .models import Person, Span
+from .restore import restore_diacritics
 from .textview import TextView, clean_words, fold
 
 ROLE_ORDER = ("chair", "opening_speech", "speech", "presenter", "attendee",
@@ -1095,16 +1096,11 @@ class _Reader:
             for m in ms_sorted:
                 if m.hon and (hon is None or (m.hon.degree and not hon.degree)):
                     hon = m.hon
-            position = None
+            position = position_alignment = None
             for m in ms_sorted:
-                parts = []
-                if m.pre:
-                    parts.append(self._original(*m.pre).rstrip(" ,-"))
-                if m.post:
-                    parts.append(self._original(*m.post).rstrip(" ,-"))
-                parts = [x for x in parts if x]
-                if parts:
-                    position = ", ".join(parts)
+                ranges = [r for r in (m.pre, m.post) if r]
+                if any(self._original(*r).rstrip(" ,-") for r in ranges):
+                    position, position_alignment = self._position(ranges)
                     break
             evidence: list[Span] = []
             seen = set()
@@ -1130,11 +1126,38 @@ class _Reader:
                 name=name,
                 honorific=hon.canonical if hon else None,
                 position=position,
+                position_alignment=position_alignment,
                 roles=[r for r in ROLE_ORDER if r in roles],
                 alignment=alignment,
                 evidence=evidence,
             ))
         return out
+
+    def _position(self, ranges: list[tuple[int, int]]) -> tuple[str, str]:
+        """The position read from folded ranges (before and after the name), and its alignment.
+
+        Clean text: the words as written ("exact"). Otherwise the words as printed (on OCR'd text:
+        as read after the OCR repair, ``doc.plain``) with their diacritics restored when every word
+        is in the lexicon ("canonical"); else, on OCR'd text, the repaired reading ("repaired") when
+        it differs from the print; else the words as printed ("as_printed"). Line-break hyphens are
+        joined."""
+        parts = [(r, self._original(*r).rstrip(" ,-")) for r in ranges]
+        parts = [(r, x) for r, x in parts if x]
+        printed = ", ".join(x for _, x in parts)
+        if self.clean:
+            return printed, "exact"
+        if self.ocr:
+            read = [self.doc.view.plain_words(*r).rstrip(" ,-") for r, _ in parts]
+        else:
+            read = [x for _, x in parts]
+        if all(read):
+            restored = [restore_diacritics(x) for x in read]
+            if all(restored):
+                return ", ".join(restored), "canonical"
+            repaired = ", ".join(read)
+            if self.ocr and repaired != _plain_of(printed):
+                return repaired, "repaired"
+        return printed, "as_printed"
 
 
 def _words_of(t: str) -> str:

@@ -1,0 +1,173 @@
+"""Diacritics given back to words read from text typed without them (or OCR'd, after the OCR repair).
+
+One word lexicon serves every field that restores (organiser names, a person's position): the
+spellings of organisation heads, bodies, abbreviations and common name words
+(``data/organizations.tsv``), provinces and places (``provinces.tsv``, ``places.tsv``), office
+phrases and the heads that continue them (``positions.tsv``) and a few more words of office
+phrases (``restore_words.tsv``). A folded phrase maps to its spelling with diacritics; at each word
+the longest phrase in the lexicon wins ("Cuc truong" is "Cục trưởng", not "Cục" + "Trường"). When
+two files spell one folded phrase differently the first in that order wins, spellings with
+diacritics before those without. A one-word phrase spelt with a capital (Bộ, Sở, Cục, Huế) is
+restored only when printed with one: in lower case the word is most often another ("kinh tế so" is
+"số"). ``restore_words.tsv`` also gives the spelling of a few words
+whose folded form stands for two common words told apart by letter case in names and offices:
+"Khoa Luật" (faculty) but "khóa XIV" (term), "Y - Dược" but "được" (not in the lexicon).
+
+A value is restored only when every word in it is covered: abbreviations (KH&CN, UBND), numbers,
+punctuation and words that cannot be Vietnamese syllables (Ericsson, IAGTO) are kept as they are;
+any other word, a word mixing letters and digits or a mark other than punctuation (OCR junk
+such as "c6", "S&@") leaves the whole value unrestored (``None``), so that a value marked "canonical" never mixes
+restored and unrestored words. Letter case follows the printed words ("Pho chu tich" -> "Phó chủ
+tịch"), except that one capitalised word inside a name that is not in capitals is an OCR misreading
+("BO" for "Bộ").
+
+Cost: the lexicon is built once (``lru_cache``); a value is split into its words and punctuation
+with one regular expression and read with dictionary lookups, extending a phrase only while it is
+the beginning of some lexicon phrase.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import read_json, read_tsv, split_aliases
+from .textview import fold
+
+_PIECE = re.compile(r"[^\W_]+|\S")   # a run of letters and digits, or one other mark
+_ABBREV = re.compile(r"[A-Z0-9]+")   # KH, CN, UBND, 2016: kept as printed
+_DIGIT = re.compile(r"\d")
+_PUNCTUATION = frozenset(",.;:()[]\"'\u201c\u201d\u2018\u2019-\u2013\u2014/&\u2026%+")  # other marks (@ $ ¢) are OCR junk
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    spelling: dict[str, str]     # folded phrase -> its spelling with diacritics
+    prefixes: frozenset[str]     # every folded phrase cut after each of its pieces (the phrases included)
+    capitalised: dict[str, str]  # folded word -> its spelling when printed with a capital
+    heads: frozenset[str]        # one-word phrases spelt with a capital (Bộ, Sở): restored only when so printed
+    syllable: "re.Pattern[str]"  # a possible Vietnamese syllable (folded); other words are foreign
+
+
+def _key(phrase: str) -> str:
+    return " ".join(fold(phrase).split())
+
+
+def _cuts(key: str):
+    """The key cut after each of its pieces, as restore_diacritics builds keys from the text."""
+    ends = [m.end() for m in _PIECE.finditer(key)]
+    return (key[:e] for e in ends)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    orgs = read_tsv("organizations.tsv")
+    spelt: list[str] = [v for r in orgs if r["kind"] in ("body", "head", "head_lower", "parent", "word")
+                        for v in (r["name"], *split_aliases(r.get("aliases")))]
+    spelt += [r["name"] for r in orgs if r["kind"] == "abbr"]
+    for r in read_tsv("provinces.tsv"):
+        spelt += [r["canonical"], *split_aliases(r.get("aliases"))]
+    for r in read_tsv("places.tsv"):
+        spelt += [r["place"], *split_aliases(r.get("aliases"))]
+    positions = read_tsv("positions.tsv")
+    spelt += [r["phrase"] for kind in ("office", "org") for r in positions if r["kind"] == kind]
+    words = read_tsv("restore_words.tsv")
+    spelt += [r["phrase"] for r in words if r["kind"] == "word"]
+    spelling: dict[str, str] = {}
+    for marked in (True, False):                  # spellings with diacritics first
+        for v in spelt:
+            if any(ord(c) > 127 for c in v) == marked:
+                spelling.setdefault(_key(v), " ".join(v.split()))
+    capitalised = {_key(r["phrase"]): r["phrase"] for r in words if r["kind"] == "capitalised"}
+    grammar = read_json("syllable_grammar.json")
+    syllable = re.compile("(?:{})?(?:{})".format(
+        "|".join(sorted((i for i in grammar["initials"] if i), key=len, reverse=True)),
+        "|".join(sorted(grammar["rhymes"], key=len, reverse=True))))
+    return _Lexicon(
+        spelling=spelling,
+        prefixes=frozenset(c for k in [*spelling, *capitalised] for c in _cuts(k)),
+        capitalised=capitalised,
+        heads=frozenset(k for k, v in spelling.items() if " " not in v and v[:1].isupper() and not v.isupper()),
+        syllable=syllable,
+    )
+
+
+def _case_like(spelling: str, printed: str) -> str:
+    """The lexicon spelling with the letter case and the punctuation of the printed words
+    ("Ba Ria – Vung Tau": the en dash as printed)."""
+    if len(spelling) != len(printed):
+        return spelling
+    if printed.isalpha():  # the usual word: one case for all its letters, or a capital first
+        if printed.islower():
+            return spelling.lower()
+        if printed.isupper():
+            return spelling.upper()
+        if printed.istitle():
+            return spelling.capitalize()
+    return "".join(c.upper() if p.isupper() else c.lower() if p.islower() else c if c.isalnum() else p
+                   for c, p in zip(spelling, printed))
+
+
+def _printed_case(spelling: str, printed: str, all_caps: bool) -> str:
+    """The lexicon spelling in the letter case of the print, word by word. A word in capitals inside
+    a value that is not in capitals is an OCR misreading ("BO" for "Bộ"), and so is a word in mixed
+    case ("COng"): such a word keeps the lexicon's case."""
+    if len(spelling) != len(printed):
+        return spelling
+    return " ".join(_word_case(s, p, all_caps) for s, p in zip(spelling.split(" "), printed.split(" ")))
+
+
+def _word_case(spelt: str, printed: str, all_caps: bool) -> str:
+    if printed.islower() or printed.istitle():
+        return _case_like(spelt, printed)
+    if printed.isupper():
+        return spelt if not all_caps and not spelt.isupper() else _case_like(spelt, printed)
+    if printed not in (printed.lower(), printed.upper(), printed.title()):
+        return spelt  # mixed case
+    return _case_like(spelt, printed)
+
+
+def restore_diacritics(words: str) -> str | None:
+    """`words` (a name or an office phrase read from text without diacritics, as in ``doc.plain``)
+    spelt with diacritics from the lexicon; None unless every word is covered (see the module doc).
+    Punctuation and the spacing between words are kept."""
+    lex = _lexicon()
+    spelling, prefixes, capitalised, heads = lex.spelling, lex.prefixes, lex.capitalised, lex.heads
+    spans = [m.span() for m in _PIECE.finditer(words)]
+    text = [words[a:b] for a, b in spans]
+    # whether white space comes before a piece
+    spaced = [i > 0 and spans[i - 1][1] < a for i, (a, _) in enumerate(spans)]
+    folded = fold(words)
+    low = [folded[a:b] for a, b in spans] if len(folded) == len(words) else [fold(p) for p in text]
+    # a value in capitals keeps them (two syllables at least: "BO TT&TT" is a misread "Bộ TT&TT")
+    all_caps = words.isupper() and sum(1 for w in low if lex.syllable.fullmatch(w)) >= 2
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        # the longest lexicon phrase starting at piece i
+        best, key, j = 0, low[i], i + 1
+        capital = text[i][0].isupper()
+        while True:
+            if (capital and key in capitalised) or (key in spelling and (capital or key not in heads)):
+                best, found = j, key
+            if j >= n or key not in prefixes:
+                break
+            key = f"{key} {low[j]}" if spaced[j] else key + low[j]
+            j += 1
+        if best:
+            printed = " ".join(words[spans[i][0]:spans[best - 1][1]].split())
+            spelt = capitalised.get(found) if capital else None
+            out.append((" " if spaced[i] else "") + _printed_case(spelt or spelling[found], printed, all_caps))
+            i = best
+            continue
+        w = text[i]
+        if not w[0].isalnum():
+            if w not in _PUNCTUATION:
+                return None
+        elif not _ABBREV.fullmatch(w) and (
+                _DIGIT.search(w) or low[i] in capitalised or low[i] in heads or lex.syllable.fullmatch(low[i])):
+            return None
+        out.append((" " if spaced[i] else "") + w)
+        i += 1
+    return "".join(out)
+

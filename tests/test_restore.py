@@ -1,0 +1,177 @@
+"""restore.restore_diacritics and what it gives a person's position and an organiser's name.
+
+Short examples written for these tests; the fixtures are our own (tests/fixtures/README.md).
+"""
+from __future__ import annotations
+
+import pytest
+
+from meeting_extractor import extract
+from meeting_extractor.document import Document
+from meeting_extractor.organizers import restore_diacritics as organizers_restore
+from meeting_extractor.people import extract_people
+from meeting_extractor.restore import _lexicon, restore_diacritics
+
+from conftest import strip_diacritics
+from gold import fold
+from test_fixtures_gold import records
+
+
+@pytest.mark.parametrize("spelt", [
+    "Phó Giám đốc Sở KH&CN tỉnh Bình Định",
+    "Cục trưởng Cục Thông tin KH&CN quốc gia",
+    "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn",
+    "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch UBND tỉnh Lâm Đồng",
+    "Phó Chủ tịch Thường trực UBND thành phố Hải Phòng",
+    "Hiệu trưởng Trường Đại học Y - Dược, Đại học Huế",
+    "Trưởng phòng Kế hoạch - Tài chính",
+    "Chánh Văn phòng Bộ Y tế",
+    "Bí thư Tỉnh ủy Quảng Nam",
+    "Viện trưởng Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
+    "Phó Trưởng khoa Môi trường",
+    "Đại sứ Cộng hòa Pháp tại Việt Nam",
+    "Chủ tịch UBND TP. Hồ Chí Minh",
+    "Phó Chủ tịch UBND tỉnh Bà Rịa – Vũng Tàu",       # the en dash as printed
+    "Cục trưởng-Chánh Văn phòng",                     # a hyphen between two offices
+    "Thành viên Hội đồng quản trị (Tổng công ty Điện lực miền Bắc)",
+])
+def test_a_position_whose_every_word_is_known_is_restored(spelt):
+    assert restore_diacritics(strip_diacritics(spelt)) == spelt
+
+
+@pytest.mark.parametrize("printed", [
+    "Truong nhom bien soan tu dien",        # "biên soạn", "từ điển": in no lexicon
+    "Giam doc Cong ty TNHH Hoa Sen Vang",   # a company's own name
+    "Chu tich Hoi Nong nghiep so",          # lower-case "so": số or sở? not guessed
+    "Pho Giam doc S&@ tinh Nghe An",        # OCR junk
+    "Chu tich UBND tinh Nghe An c6 mat",    # a word with a digit in it
+])
+def test_one_unknown_word_leaves_the_value_unrestored(printed):
+    assert restore_diacritics(printed) is None
+
+
+def test_letter_case_follows_the_print_but_not_ocr_misreadings():
+    assert restore_diacritics("Pho chu tich Hiep hoi") == "Phó chủ tịch Hiệp hội"
+    assert restore_diacritics("PHO GIAM DOC SO Y TE") == "PHÓ GIÁM ĐỐC SỞ Y TẾ"
+    assert restore_diacritics("Thu truong BO Y te") == "Thứ trưởng Bộ Y tế"       # "BO": a misread "Bộ"
+    assert restore_diacritics("Dai su COng hoa Phap") == "Đại sứ Cộng hòa Pháp"  # mixed case: misread
+
+
+def test_a_word_spelt_two_ways_is_told_by_its_case():
+    assert restore_diacritics("Quoc hoi khoa XV") == "Quốc hội khóa XV"
+    assert restore_diacritics("giang vien Khoa Luat") == "giảng viên Khoa Luật"
+    assert restore_diacritics("So Y te tinh Ca Mau") == "Sở Y tế tỉnh Cà Mau"
+
+
+def test_foreign_words_abbreviations_and_numbers_are_kept():
+    assert restore_diacritics("Chu tich VSSA") == "Chủ tịch VSSA"
+    assert restore_diacritics("Giam doc quoc gia WWF Viet Nam") == "Giám đốc quốc gia WWF Việt Nam"
+    assert restore_diacritics("Uy vien BCH TW Dang, Bo truong Bo TT&TT") == "Ủy viên BCH TW Đảng, Bộ trưởng Bộ TT&TT"
+
+
+def test_organizers_use_the_shared_restorer_and_the_lexicon_is_built_once():
+    assert organizers_restore is restore_diacritics
+    assert _lexicon() is _lexicon()
+
+
+def _person(text: str, quality: str | None = None):
+    (p,) = [p for p in extract_people(Document.from_text(text, quality=quality)) if p.position]
+    return p
+
+
+CLEAN = ("Sáng 12/3, Sở Khoa học và Công nghệ tỉnh Bình Định tổ chức hội thảo về nông nghiệp sạch. "
+         "Phát biểu khai mạc, TS Đoàn Minh Quế, Phó Giám đốc Sở KH&CN tỉnh Bình Định, nêu ba mục tiêu.")
+
+
+def test_position_on_clean_text_is_exact():
+    p = _person(CLEAN)
+    assert (p.position, p.position_alignment) == ("Phó Giám đốc Sở KH&CN tỉnh Bình Định", "exact")
+
+
+def test_position_from_text_without_diacritics_is_restored():
+    p = _person(strip_diacritics(CLEAN), "no_diacritics")
+    assert (p.position, p.position_alignment) == ("Phó Giám đốc Sở KH&CN tỉnh Bình Định", "canonical")
+    assert p.honorific == "TS" and p.alignment == "as_printed"
+
+
+def test_an_unknown_word_leaves_the_position_as_printed():
+    text = strip_diacritics(CLEAN.replace("Phó Giám đốc Sở KH&CN tỉnh Bình Định",
+                                          "Phó Giám đốc Trung tâm Ươm tạo Hạt giống Xanh"))
+    p = _person(text, "no_diacritics")
+    assert (p.position, p.position_alignment) == ("Pho Giam doc Trung tam Uom tao Hat giong Xanh", "as_printed")
+
+
+def test_a_position_broken_across_lines_is_joined():
+    text = strip_diacritics(CLEAN.replace("tỉnh Bình Định, nêu", "tỉnh Bình Đ-\nịnh, nêu"))
+    p = _person(text, "no_diacritics")
+    assert (p.position, p.position_alignment) == ("Phó Giám đốc Sở KH&CN tỉnh Bình Định", "canonical")
+
+
+def test_honorifics_are_canonical_on_text_without_diacritics():
+    text = strip_diacritics("Sáng 2/6, Hội Nông dân tỉnh tổ chức hội nghị tổng kết. Ông Lò Văn Pấng, "
+                            "Chủ tịch Hội Nông dân tỉnh, chủ trì hội nghị; Thạc sĩ Vi Thị Nga trình bày báo cáo.")
+    found = {p.name: p for p in extract_people(Document.from_text(text, quality="no_diacritics"))}
+    assert found["Lo Van Pang"].honorific == "ông"
+    assert found["Vi Thi Nga"].honorific == "Thạc sĩ"
+
+
+def test_the_record_says_how_the_position_was_read():
+    record = extract(strip_diacritics(CLEAN))
+    data = record.model_dump(mode="json")
+    (person,) = [p for p in data["people"] if p["position"]]
+    assert person["position_alignment"] == "canonical"
+    assert set(person) >= {"name", "honorific", "position", "roles", "alignment", "evidence"}
+
+
+# -- the fixtures: a position a reader could recover from the damaged text is the clean record's ----------
+
+def _key(s: str) -> str:
+    return " ".join(fold(s).split())
+
+
+def _positions(variant: str):
+    """(person of the variant, the same person's clean position) for people with a position in both."""
+    clean = {doc: {_key(p.name): p for p in rec.people} for doc, _, rec, _ in records("clean")}
+    out = []
+    for doc, _, rec, _ in records(variant):
+        for p in rec.people:
+            q = clean[doc].get(_key(p.name))
+            if p.position and q is not None and q.position:
+                out.append((doc, p, q.position))
+    return out
+
+
+@pytest.mark.parametrize("variant, floor", [("no_diacritics", 0.75), ("ocr", 0.65)])
+def test_fixture_positions_are_restored_to_the_clean_spelling(variant, floor):
+    pairs = _positions(variant)
+    # the same words as the clean position: a reader of the damaged text could restore them
+    recoverable = [(doc, p, clean) for doc, p, clean in pairs if _key(p.position) == _key(clean)]
+    assert len(recoverable) >= 30
+    wrong = [(doc, p.position, clean) for doc, p, clean in recoverable
+             if p.position_alignment == "canonical" and p.position != clean]
+    assert not wrong, wrong
+    restored = sum(p.position_alignment == "canonical" for _, p, _ in recoverable)
+    assert restored / len(recoverable) >= floor, (restored, len(recoverable))
+
+
+@pytest.mark.parametrize("variant", ["no_diacritics", "ocr"])
+def test_fixture_positions_not_restored_gain_no_diacritics(variant):
+    statuses = set()
+    for doc, _, rec, text in records(variant):
+        for p in rec.people:
+            if not p.position:
+                assert p.position_alignment is None, doc
+                continue
+            statuses.add(p.position_alignment)
+            if p.position_alignment in ("as_printed", "repaired"):
+                assert not any(c.isalpha() and ord(c) > 127 for c in p.position) or \
+                    any(ord(c) > 127 for c in text), (doc, p.position)
+            if p.position_alignment == "as_printed":
+                assert " ".join(p.position.split(", ")[0].split()) in " ".join(text.split()), (doc, p.position)
+    assert statuses <= {"canonical", "as_printed", "repaired"} and "canonical" in statuses
+
+
+def test_fixture_positions_on_clean_text_are_exact():
+    for doc, _, rec, _ in records("clean"):
+        for p in rec.people:
+            assert p.position_alignment == ("exact" if p.position else None), doc
