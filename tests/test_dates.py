@@ -328,3 +328,11 @@ def test_wrapped_line_is_no_dateline():
     text = "Hiép hoi Du lich t6 chirc hoi thao vé du lich bién va\n5/6/2018.\nTham du c6 150 dai biéu."
     r = _run(text, quality="ocr_noisy")
     assert (r.start, r.end) == ("2018-06-05", "2018-06-05")
+
+
+def test_an_exhibition_open_until_a_date_ends_then_and_gives_the_year():
+    _both("Tối 12/10, Bảo tàng tỉnh khai mạc triển lãm tranh cổ động. Triển lãm mở cửa phục vụ khách "
+          "tham quan đến hết ngày 3/11/2024.", "2024-10-12", "2024-11-03")
+    # a deadline stays a deadline
+    _both("Tối 12/10, Bảo tàng tỉnh khai mạc triển lãm tranh cổ động. Hồ sơ dự thi vòng sau nhận đến hết "
+          "ngày 3/11/2024.", "--10-12", "--10-12")

@@ -108,6 +108,7 @@ class _Patterns:
     place_comma: "regex.Pattern[str]"
     time_after: "regex.Pattern[str]"
     ocr_digits: "regex.Pattern[str]"
+    open_until: "regex.Pattern[str]"
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +162,7 @@ def _patterns() -> _Patterns:
         in_year=regex.compile(rf"(?r){_word('in_year')}\s*"),
         review=regex.compile(_word("review")),
         closing=regex.compile(_word("closing")),
+        open_until=regex.compile(_word("open_until")),
         iso=regex.compile(r"(?<![\p{N}/.\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\p{N}]|[/.\-]\p{N})"),
         future=regex.compile(_word("future")),
         occasion=regex.compile(_word("occasion")),
@@ -362,6 +364,8 @@ def _judge(t: _Text, f: _Found, m: "regex.Match[str]") -> bool:
         bm = P.before.match(folded, max(0, e - 40), e)
         if bm:
             f.kind = "end" if bm.group("end") else "legal" if bm.group("issued") else "deadline"
+            if f.kind == "deadline" and P.open_until.search(folded, max(0, e - 60), bm.start()):
+                f.kind = "end"  # "Triển lãm mở cửa đến hết ngày ...": when it closes
             break
     if P.symbol.match(folded, max(0, f.start - 60), f.start):
         f.kind = "legal"
