@@ -174,3 +174,24 @@ def test_listed_quoted_titles_with_their_presenters(variant):
     ]
     for item in result.items:
         assert text[item.evidence[0].start:item.evidence[0].end] == item.evidence[0].text
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_topics_of_a_training_course_are_its_presentations(variant):
+    guided = variant(
+        "Sáng 3/4, Hội Nông dân huyện tổ chức lớp tập huấn nuôi ong. Lớp học gồm 3 chuyên đề do KS. Trịnh Văn "
+        "Khải, cán bộ Trạm Khuyến nông, trực tiếp hướng dẫn: Chọn giống ong nội; Phòng bệnh cho đàn ong mùa mưa; "
+        "Thu hoạch và bảo quản mật. Cuối buổi, học viên được thực hành tại vườn."
+    )
+    result = run(guided)
+    assert result.count == 3
+    assert [fold(i.title) for i in result.items] == [
+        "chon giong ong noi", "phong benh cho dan ong mua mua", "thu hoach va bao quan mat"]
+    quoted = variant(
+        "Trong hai ngày, học viên được nghiên cứu 6 chuyên đề, trong đó có: “Kỹ năng sơ cứu ban đầu”; "
+        "“Quy trình ứng phó cháy nổ tại khu dân cư”. Các chuyên đề do Đại úy Lê Văn Hậu trình bày."
+    )
+    result = run(quoted)
+    assert result.count == 6
+    assert [fold(i.title) for i in result.items] == [
+        "ky nang so cuu ban dau", "quy trinh ung pho chay no tai khu dan cu"]

@@ -86,8 +86,8 @@ def _lexicon() -> _Lexicon:
     for p in nouns:
         key = " ".join(fold(p).split())
         lex.ocr_nouns.setdefault(ocr_key(key), []).append(key)
-    for kind in ("noun", "context_noun", "scan", "context", "exclude", "list_intro", "hear", "present", "end_cut",
-                 "title_end", "presenter"):
+    for kind in ("noun", "context_noun", "scan", "context", "exclude", "list_intro", "list_verb", "hear", "present",
+                 "end_cut", "title_end", "presenter"):
         lex.patterns.setdefault(kind, trie_pattern([]))
         if kind in _SCANNED:
             lex.scanners.setdefault(kind, WordScanner([]))
@@ -298,7 +298,9 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
         if intro is None:
             c = folded.find(":", m.end, min(e, limit))
             if c < 0 or _words(folded[m.end:c]) > COLON_GAP_WORDS:
-                continue  # "20 báo cáo về các chủ đề: ...": subjects, not titles
+                c = folded.find(":", m.end, e)
+                if c < 0 or not _verb_right_before(lex, folded, m.end, c):
+                    continue  # "20 báo cáo về các chủ đề: ...": subjects, not titles
             start = c + 1
             colon = True
         else:
@@ -320,6 +322,14 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
         if out:
             break
     return out
+
+
+def _verb_right_before(lex: _Lexicon, folded: str, a: int, colon: int) -> bool:
+    """Does a presenting verb end the words before the colon ("... do ThS X trực tiếp hướng dẫn:")?"""
+    for v in lex.patterns["list_verb"].finditer(folded, max(a, colon - 24), colon):
+        if not folded[v.end():colon].strip():
+            return True
+    return False
 
 
 def _skip_space(folded: str, pos: int) -> int:
