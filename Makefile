@@ -34,10 +34,10 @@ dev: $(STAMP)
 	../shared/eval/run_dev.sh
 
 holdout: $(STAMP)
-	for v in clean no_diacritics ocr; do \
-	  rm -rf out/holdout/$$v; $(BIN)/meeting-extractor convert tests/holdout/$$v --out out/holdout/$$v >/dev/null; \
-	  echo "== holdout $$v"; python3 ../shared/eval/score.py --gold tests/holdout/gold --pred out/holdout/$$v | tail -2; \
-	done
+	for set in holdout holdout2; do for v in clean no_diacritics ocr; do \
+	  rm -rf out/$$set/$$v; $(BIN)/meeting-extractor convert tests/$$set/$$v --out out/$$set/$$v >/dev/null; \
+	  echo "== $$set $$v"; python3 ../shared/eval/score.py --gold tests/$$set/gold --pred out/$$set/$$v | tail -2; \
+	done; done
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
