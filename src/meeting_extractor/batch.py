@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import __version__
+from .atomic import TMP_SUFFIX, write_atomically
 from .formats import BATCH_SUFFIXES, INPUT_SUFFIXES
 from .reading import MAX_BYTES
 from .tasks import Options, Result, Task, record_json, record_line
@@ -36,7 +37,6 @@ PARTS_DIR = "_parts"
 """With `jsonl=True`, one part per record is kept here: the resume state of the JSON Lines file."""
 DEFAULT_TIME_LIMIT = 120.0
 """Seconds one input may take before it is stopped and reported as failed."""
-_TMP_SUFFIX = ".tmp"
 
 
 @dataclass
@@ -75,24 +75,11 @@ class ConversionReport:
 
 # --- writing ------------------------------------------------------------------------------
 
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _sweep_temporaries(out: Path) -> None:
     """Remove the temporary files a killed run left behind (`.<name>.XXXX.tmp`)."""
     for folder, _, files in os.walk(out):
         for name in files:
-            if name.startswith(".") and name.endswith(_TMP_SUFFIX):
+            if name.startswith(".") and name.endswith(TMP_SUFFIX):
                 Path(folder, name).unlink(missing_ok=True)
 
 
@@ -323,7 +310,8 @@ def convert(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     parts = out / PARTS_DIR if jsonl else out
-    options = Options(reference_date=reference_date, compact=jsonl, time_limit=time_limit)
+    options = Options(reference_date=reference_date, compact=jsonl, time_limit=time_limit,
+                      write_dir=str(parts) if engine == "local" and workers else None)
 
     previous = _previous_report(out)
     if previous.get("status") in ("running", "interrupted"):
@@ -378,7 +366,8 @@ def convert(
             tally.add(result)
             target = parts / (result.rel + suffix)
             if result.status == "converted":
-                write_atomically(target, result.content)
+                if result.content is not None:  # (a local pool's worker has written it already)
+                    write_atomically(target, result.content)
                 report.converted += 1
             elif result.status == "skipped":
                 report.skipped += 1
@@ -417,7 +406,7 @@ def _report_text(report: ConversionReport) -> str:
 def _assemble_jsonl(inputs: list, out: Path, parts: Path) -> None:
     """`records.jsonl`: the parts in input order (failed inputs have none), written atomically."""
     target = out / JSONL_NAME
-    fd, tmp = tempfile.mkstemp(prefix=f".{JSONL_NAME}.", suffix=_TMP_SUFFIX, dir=out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{JSONL_NAME}.", suffix=TMP_SUFFIX, dir=out)
     try:
         with os.fdopen(fd, "wb") as sink:
             for planned in _plan(inputs, out):

@@ -16,9 +16,12 @@ import sys
 import time
 import uuid
 from collections import deque
+from dataclasses import replace
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .atomic import write_atomically
 from .tasks import Options, Result, Task, run_task, run_tasks
 
 class EngineUnavailable(RuntimeError):
@@ -83,8 +86,15 @@ def _worker_main(conn: Connection, options: Options, parent: int) -> None:
             return
         if task is None:
             return
+        result = run_task(task, options)
+        if options.write_dir is not None and result.content is not None:
+            try:
+                write_atomically(Path(options.write_dir) / (result.rel + ".json"), result.content)
+                result = replace(result, content=None)
+            except OSError:
+                pass  # the converting process will try, and report what goes wrong
         try:
-            conn.send(run_task(task, options))
+            conn.send(result)
         except (BrokenPipeError, OSError):
             return
 

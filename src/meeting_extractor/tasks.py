@@ -58,6 +58,9 @@ class Options:
     """One line of JSON (for a JSON Lines output) instead of the indented file."""
     time_limit: float | None = None
     """Seconds one input may take; None or 0 for no limit."""
+    write_dir: str | None = None
+    """Where a local pool's worker writes each output itself (`<rel>.json`), sending back no content:
+    the converting process then does little more than hand out tasks, leaving the CPUs to the workers."""
 
 
 @dataclass(frozen=True)
