@@ -186,3 +186,27 @@ def test_ocr_cues_with_a_stray_dot_or_one_wrong_vowel():
     assert [fold(c.text) for c in conclusions] == ["cac so nganh khan truong giai ngan von dau tu"]
     # two wrong vowels are too many: "cho dai bieu" is not "chỉ đạo"
     assert extract_discussion(ocr_doc("Ban to chuc gui tai lieu cho dai bieu du hop.")) == ([], [])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_participants_raising_problems_and_proposing_to_a_body(variant):
+    text = variant(
+        "Sáng 3/4, Sở Công Thương tổ chức hội nghị đối thoại với doanh nghiệp. Tại hội nghị, nhiều doanh nghiệp "
+        "phản ánh thủ tục hoàn thuế còn chậm. Học viên đã trao đổi nhiều vướng mắc như: cách tính phí bảo trì "
+        "đường bộ; mẫu hóa đơn điện tử mới. Ông Hồ Văn Lực đề xuất Bộ Tài chính sớm ban hành hướng dẫn chi tiết."
+    )
+    topics, _ = run(text)
+    assert "thu tuc hoan thue con cham" in topics
+    assert "cach tinh phi bao tri duong bo" in topics and "mau hoa don dien tu moi" in topics
+    assert any(t.startswith("bo tai chinh som ban hanh huong dan") for t in topics)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_task_to_study_and_propose_is_not_a_participants_proposal(variant):
+    text = variant(
+        "Sáng 3/4, UBND tỉnh tổ chức hội nghị. Kết luận hội nghị, Chủ tịch UBND tỉnh yêu cầu Sở Nội vụ "
+        "nghiên cứu, đề xuất bổ sung chế độ cho cán bộ cơ sở."
+    )
+    topics, conclusions = run(text)
+    assert topics == []
+    assert conclusions

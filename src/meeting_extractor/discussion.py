@@ -67,15 +67,16 @@ class _Rule:
     before_words: int = 0               # the most words of a not_before word
     after_number: bool = False          # "#" is among the not_after words
     after_words: "re.Pattern[str] | None" = None  # the other not_after words, each a whole word
+    after_lower: bool = False           # "~" is among the not_after words: not before a lower-case word
 
 
 def _rule(kind: str, not_before: tuple[str, ...] = (), not_after: tuple[str, ...] = ()) -> _Rule:
-    words = [w for w in not_after if w != "#"]
+    words = [w for w in not_after if w not in ("#", "~")]
     after = None
     if words:  # (any run of white space between the words: the original squashed it)
         after = re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![^\W_])")
     return _Rule(kind, not_before, not_after, tuple(" " + w for w in not_before),
-                 max((len(w.split()) for w in not_before), default=0), "#" in not_after, after)
+                 max((len(w.split()) for w in not_before), default=0), "#" in not_after, after, "~" in not_after)
 
 
 @dataclass
@@ -509,10 +510,11 @@ def _kth_word_start(folded: str, a: int, b: int, k: int) -> int:
     return m.end() if m else b
 
 
-def _allowed(folded: str, start: int, end: int, rule: _Rule) -> bool:
+def _allowed(folded: str, start: int, end: int, rule: _Rule, plain: str | None = None) -> bool:
     """The not_before / not_after words of a rule do not surround the match: the squashed 40
     characters before it do not end with one, the squashed 40 after it (past white space, commas
-    and colons) do not open with one as a whole word."""
+    and colons) do not open with one as a whole word (for "~", when the case-keeping `plain` view
+    is given: the next word, right after the white space, must be capitalised)."""
     if rule.not_before:
         # (only the last words matter: as many as the longest not_before word has)
         n = rule.before_words
@@ -527,6 +529,10 @@ def _allowed(folded: str, start: int, end: int, rule: _Rule) -> bool:
             return False  # a number: "Quyết định 1348/...", "cam kết 9.274 tỷ" are nouns
         if rule.after_words is not None and rule.after_words.match(folded, j, limit):
             return False
+        if rule.after_lower and plain is not None:
+            k = end + len(plain[end:end + 8]) - len(plain[end:end + 8].lstrip())
+            if not plain[k:k + 1].isupper():
+                return False  # "đề xuất Bộ ...": a proposal to a body; "đề xuất ban hành ...", "kiến nghị: ...": not
     return True
 
 
@@ -1057,7 +1063,7 @@ def extract_discussion(doc: Document) -> tuple[list[Statement], list[Statement]]
     ocr = doc.quality == "ocr_noisy"
     for ms, me, text in lex.scanners["cue_ocr" if ocr else "cue"].spans(folded, body):
         rule = lex.rule("cue", text) or (lex.ocr_rule(text) if ocr else None)
-        if rule is None or (rule.not_before or rule.not_after) and not _allowed(folded, ms, me, rule):
+        if rule is None or (rule.not_before or rule.not_after) and not _allowed(folded, ms, me, rule, doc.plain):
             continue
         i = bisect_left(starts, ms + 1) - 1
         if i < 0 or ms >= sentences[i][1]:
