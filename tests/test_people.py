@@ -200,3 +200,10 @@ def test_honorific_forms_and_presenters_of_listed_titles(variant, text, expected
         assert p.roles == roles
         if honorific is not None and variant(text) == text:
             assert p.honorific == honorific
+
+
+def test_an_ocr_name_keeps_printed_syllables_that_are_vietnamese():
+    text = PAD + "Phat biéu tai héi thao, 6ng Ho6 Sy Nguyén, Pho Chi tich UBND tinh, nhan manh vai tro cua dir liéu."
+    p = by_name(people(text, quality="ocr_noisy"), "Ho Sy Nguyen")
+    assert p.name == "Ho Sy Nguyen"  # "Sy" (Sỹ) stays, "Ho6" and "Nguyén" are repaired (not "Su")
+    assert p.alignment == "repaired"

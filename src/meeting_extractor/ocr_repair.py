@@ -101,6 +101,12 @@ def _model() -> _Model:
     return _Model()
 
 
+def is_known_syllable(word: str) -> bool:
+    """Is a folded, lower-case word a Vietnamese syllable seen in the learning texts ("sy", "vi";
+    not "ho6", "diing", nor the possible but unseen "quec")?"""
+    return word in _model().prior
+
+
 @lru_cache(maxsize=200_000)
 def repair_word(printed: str) -> str:
     """The folded syllable a printed (folded) word most likely was; the word itself if none fits."""

@@ -36,6 +36,7 @@ import regex
 
 from .document import Document
 from .lexicon import read_tsv, split_aliases, trie_regex
+from .ocr_repair import is_known_syllable
 from .models import Person, Span
 from .restore import restore_diacritics
 from .textview import TextView, clean_words, fold
@@ -1032,6 +1033,16 @@ class _Reader:
         d = _distance(a, b, 3)
         return d <= 2 and d * 5 <= len(a)
 
+    def _repaired_name(self, m: _Mention) -> str:
+        """An OCR'd name read syllable by syllable: a printed syllable that is a known Vietnamese one
+        stays as printed ("Sy" is Sỹ, which the syllable prior would take for "Su"), the others as repaired."""
+        repaired = _words_of(self.plain[m.name_s:m.name_e])
+        printed = TextView(self._original(m.name_s, m.name_e)).plain.split()
+        words = repaired.split()
+        if len(printed) != len(words):
+            return repaired
+        return " ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r for p, r in zip(printed, words))
+
     def _merge(self, ms: list[_Mention]) -> list[Person]:
         people: list[dict] = []
         ocr = self.ocr
@@ -1116,7 +1127,7 @@ class _Reader:
             if ocr:
                 # the repaired reading of the printed syllables ("Nguyén Hiru" -> "Nguyen Huu"), the
                 # family name written back where OCR misread it ("bang Viet Dung" -> "Đặng Viet Dung")
-                repaired = _words_of(doc.plain[first.name_s:first.name_e])  # doc.view.plain_words
+                repaired = self._repaired_name(first)
                 head, _, rest = repaired.partition(" ")
                 if head in self.lex.ocr_family:
                     repaired = f"{self.lex.ocr_family[head]} {rest}"
