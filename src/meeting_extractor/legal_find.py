@@ -687,10 +687,15 @@ def _nearest_law(doc_type: str, folded_name: str) -> tuple[str, str] | None:
 
     target = " ".join(_WORD.findall(folded_name))
     best, best_r = None, 0.8
+    matcher = SequenceMatcher(None, "", target)  # (it indexes the second sequence once, for every alias)
     for key, name, alias in _law_alias_index().get(doc_type, ()):
         if abs(len(key) - len(target)) > 3:
             continue
-        r = SequenceMatcher(None, key, target).ratio()
+        matcher.set_seq1(key)
+        # the cheap upper bounds first: ratio() only where the alias may still reach the best
+        if matcher.real_quick_ratio() < best_r or matcher.quick_ratio() < best_r:
+            continue
+        r = matcher.ratio()
         if r >= best_r:
             best, best_r = (name, alias), r
     return best
