@@ -43,6 +43,9 @@ def fold(s: str | None) -> str | None:
      "đại hội", "Hội Cựu chiến binh huyện", 7),
     ("Ngày 2/2, UBND huyện tổ chức hội nghị nhằm đánh giá công tác năm qua.",
      "hội nghị", None, None),
+    # "vừa" (just) ends a name, but not inside "nhỏ và vừa" (small and medium)
+    ("Sáng 5/6, Hiệp hội tổ chức Diễn đàn Doanh nghiệp nhỏ và vừa khu vực miền Trung.",
+     "diễn đàn", "Doanh nghiệp nhỏ và vừa khu vực miền Trung", None),
     ("Trường Đại học Xây dựng tổ chức Hội thảo khoa học: Vật liệu mới cho xây dựng bền vững.",
      "hội thảo", "Vật liệu mới cho xây dựng bền vững", None),
     ("Tọa đàm Phụ nữ khởi nghiệp do Hội Liên hiệp Phụ nữ tỉnh tổ chức diễn ra chiều 8/3.",
