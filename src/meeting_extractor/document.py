@@ -77,9 +77,9 @@ class Document:
         plain = self.plain
         for m in _SENTENCE_END.finditer(plain):
             end = m.start() if plain[m.start()] == "\n" else m.start() + 1  # after the punctuation
-            if ("\n" not in m.group() and plain[end - 1] == "."
+            if (m.group().count("\n") < 2 and plain[end - 1] == "."  # (a blank line always ends one)
                     and _ABBREVIATION_BEFORE.search(plain, max(0, end - 8), end)):
-                continue
+                continue  # "Tp. Huế", also at the end of a printed line ("TP.\nĐồng Hới")
             out.append((start, end))
             start = m.end()
         out.append((start, len(plain)))
