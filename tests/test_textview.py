@@ -88,3 +88,15 @@ def test_to_folded_inverts_to_original_across_length_changing_rewrites():
         s = text.index(word)
         fs, fe = view.to_folded(s, s + len(word))
         assert view.to_original(fs, fe) == (s, s + len(word))
+
+
+def test_a_mark_after_u_or_o_is_the_horn_read_apart_not_a_space():
+    from meeting_extractor.normalize import ocr_rewrites
+
+    text = "phoi hop voi Tru’o’ng Dai hoc Quy Nhon, nhu’ng dai‘bieu"
+    view = TextView(text, ocr_rewrites("ocr_noisy"))
+    assert "truong dai hoc quy nhon" in view.folded
+    assert "nhung" in view.folded
+    assert "dai bieu" in view.folded  # a mark between other letters stands for a space
+    s = view.folded.index("truong")
+    assert view.span(s, s + len("truong")).text == "Tru’o’ng"

@@ -9,6 +9,8 @@ from .textview import Rewrite, regex_rewrite
 # Page-join junk and ligatures an English OCR model leaves.
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
 _LIGATURE = regex.compile("|".join(_LIGATURES))
+# A mark right after u or o inside a word is the horn of ư / ơ read apart ("Tru’o’ng", "nhu’ng", "ho’p").
+_HORN_MARK = regex.compile(r"(?<=[uoUO])['`‘’](?=\p{L})")
 # A stray mark glued between two words ("dai‘biéu") stands for a space.
 _STRAY_MARK = regex.compile(r"(?<=\p{L})['`‘’^~](?=\p{L})|(?<=\s)['`‘’](?=\s)")
 # A line-break hyphen inside a word ("thông tin khoa học và công ngh-\nệ").
@@ -18,6 +20,7 @@ _LINE_BREAK_HYPHEN = regex.compile(r"(?<=\p{Ll})-[ \t]*\n[ \t]*(?=\p{Ll})")
 _JOIN_LINE_BREAK_HYPHENS = regex_rewrite(_LINE_BREAK_HYPHEN, lambda m: "")
 _OCR = [
     regex_rewrite(_LIGATURE, lambda m: _LIGATURES[m.group(0)]),
+    regex_rewrite(_HORN_MARK, lambda m: ""),
     regex_rewrite(_STRAY_MARK, lambda m: " "),
     repair_words,
 ]
