@@ -90,3 +90,16 @@ def test_present_out_of_elected_and_more_kinds_of_people():
                "dự tại 63 điểm cầu.")
     assert total(bridges) == (2000, "more_than")
     assert total(strip_diacritics(bridges), "no_diacritics") == (2000, "more_than")
+
+
+def test_a_count_told_of_another_edition_is_not_the_attendance():
+    from meeting_extractor import extract
+
+    text = ("Hội thảo Nông nghiệp xanh lần thứ ba\n\n"
+            "Ngày 9/5/2024, tại TP Tuy Hòa, Sở Nông nghiệp tỉnh Phú Yên tổ chức Hội thảo Nông nghiệp xanh lần "
+            "thứ ba. Hội thảo lần thứ hai được tổ chức năm 2022 với khoảng 80 đại biểu. Tham dự Hội thảo năm "
+            "nay có gần 140 đại biểu đến từ 9 tỉnh.")
+    for variant in (text, strip_diacritics(text)):
+        record = extract(variant)
+        assert record.event.edition == 3
+        assert (record.attendance.total.value, record.attendance.total.qualifier) == (140, "about")

@@ -131,3 +131,15 @@ def test_ocr_text_reads_the_noun_and_edition():
     assert event.type == "đại hội"
     assert event.edition == 8
     assert event.alignment == "repaired"
+
+
+def test_a_report_of_another_edition_is_not_the_main_event():
+    text = ("Diễn đàn Du lịch cộng đồng lần thứ hai\n\n"
+            "Diễn đàn lần thứ nhất đã được tổ chức tại Sa Pa năm 2021. Từ ngày 4 đến 5/10/2023, tại TP Hà Giang, "
+            "Sở Văn hóa tỉnh tổ chức Diễn đàn Du lịch cộng đồng lần thứ hai.")
+    for variant in (text, strip(text)):
+        doc = make(variant)
+        event, main = extract_event(doc)
+        assert event.edition == 2
+        assert variant[main.start:main.end].lower().startswith("di")
+        assert main.start > variant.index("TP Hà Giang" if variant == text else "TP Ha Giang")

@@ -24,6 +24,7 @@ from .document import Document
 from .lexicon import folded_phrases, phrase_pattern, read_tsv, split_aliases, trie_regex
 from .models import Attendance, Count, Total
 from .numbers import DIGITS, parse_number
+from .event import editions_in
 from .organizers import event_key, event_noun_index, main_event_noun
 from .textview import fold
 
@@ -189,6 +190,13 @@ def _other_event(doc: Document, c: _Cand, idx) -> bool:
     return bool(nxt) and nxt[0].isupper()
 
 
+def _other_edition(doc: Document, c: _Cand, edition: int | None) -> bool:
+    """The count's sentence, before it, names an edition other than the main event's."""
+    if edition is None:
+        return False
+    return any(e != edition for e in editions_in(doc, c.sentence[0], c.start))
+
+
 def _in_context(doc: Document, lex: _Lexicon, c: _Cand, event_idx) -> bool:
     """The people count is said of people taking part in the event."""
     folded = doc.folded
@@ -218,7 +226,9 @@ def _in_context(doc: Document, lex: _Lexicon, c: _Cand, event_idx) -> bool:
     return False
 
 
-def extract_attendance(doc: Document) -> Attendance:
+def extract_attendance(doc: Document, edition: int | None = None) -> Attendance:
+    """The attendance of the main event (`edition`: its edition, when known: a count told of
+    another edition, "Hội nghị lần thứ nhất ... với khoảng 90 đại biểu", is not its attendance)."""
     if not doc.folded.strip():
         return Attendance()
     lex = _lexicon()
@@ -230,7 +240,8 @@ def extract_attendance(doc: Document) -> Attendance:
     for c in cands:
         if c.kind != "people" or not (_MIN_PEOPLE <= c.value <= _MAX_PEOPLE):
             continue
-        if _in_context(doc, lex, c, event_idx) and not _other_event(doc, c, event_idx):
+        if _in_context(doc, lex, c, event_idx) and not _other_event(doc, c, event_idx) \
+                and not _other_edition(doc, c, edition):
             total = c
             break
     # provinces, countries, businesses... counted where the attendance is told

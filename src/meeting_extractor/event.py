@@ -342,6 +342,19 @@ def edition_value(doc: Document, m: "re.Match[str]") -> int | None:
     return value if value and 0 < value < 1000 else None
 
 
+def editions_in(doc: Document, start: int, end: int) -> list[int]:
+    """The edition numbers stated in folded [start, end) ("lần thứ nhất", "lần 2", "thứ V")."""
+    P = _patterns()
+    out = []
+    for hint in P["edition_hint"].finditer(doc.folded, start, end):
+        m = P["edition"].match(doc.folded, hint.start(), end)
+        if m:
+            value = edition_value(doc, m)
+            if value is not None:
+                out.append(value)
+    return out
+
+
 # -- the document's regions -------------------------------------------------------
 
 _last_headline: tuple[str | None, tuple[int, int]] = (None, (0, 0))
@@ -790,7 +803,8 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
     body = [m for m in mentions if not m.in_headline]
     head = [m for m in mentions if m.in_headline]
     not_event = cue_set("not_event")
-    main = (_first_report(doc, body, head_end)
+    head_edition = next((e for e in (_edition_of(doc, m, head_end) for m in head) if e), None)
+    main = (_first_report(doc, body, head_end, head_edition)
             or _first_report(doc, head, head_end)
             or next((m for m in body if not _ends_with2(_last_words(f, m.start, 0), not_event)), None)
             or (head[0] if head else mentions[0]))
@@ -860,9 +874,12 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
     return event, Mention(main.start, main.end)
 
 
-def _first_report(doc: Document, mentions: Iterable[_Found], head_end: int) -> _Found | None:
-    """The first report of holding: not one that refers back ("Hội nghị này"); among the first
-    three of the same kind, the first whose sentence dates or places it.
+def _first_report(doc: Document, mentions: Iterable[_Found], head_end: int,
+                  edition: int | None = None) -> _Found | None:
+    """The first report of holding: not one that refers back ("Hội nghị này"), nor one of another
+    edition than `edition` (the headline's: "Hội nghị ... lần thứ hai" is not reported by "Hội nghị
+    lần thứ nhất đã được tổ chức tại ..."); among the first three of the same kind, the first whose
+    sentence dates or places it.
 
     A mention is asked whether it is held only once the cheaper tests pass, and none after the
     one chosen."""
@@ -875,6 +892,8 @@ def _first_report(doc: Document, mentions: Iterable[_Found], head_end: int) -> _
             continue
         if first is not None and m.canonical != first.canonical:
             continue  # a report of another kind of event is another event
+        if edition is not None and _edition_of(doc, m, head_end) not in (None, edition):
+            continue  # an earlier or later edition
         if not _is_held(doc, m, head_end):
             continue
         if first is None:

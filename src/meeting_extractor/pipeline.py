@@ -47,7 +47,7 @@ def extract(
     date_range = extract_date_range(doc)
     organizers, sponsors = extract_organizers(doc)
     venue = extract_venue(doc, organizers)
-    attendance = extract_attendance(doc)
+    attendance = extract_attendance(doc, event.edition if event else None)
     people = extract_people(doc)
     presentations = extract_presentations(doc)
     legal_references = extract_legal_references(doc)
