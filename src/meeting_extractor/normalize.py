@@ -18,14 +18,18 @@ _LINE_BREAK_HYPHEN = regex.compile(r"(?<=\p{Ll})-[ \t]*\n[ \t]*(?=\p{Ll})")
 
 
 _JOIN_LINE_BREAK_HYPHENS = regex_rewrite(_LINE_BREAK_HYPHEN, lambda m: "")
+
+# On OCR'd text the four are one pass (one scan, and one map of offsets to go back through).
+_OCR_MARKS = regex.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    ("hyphen", _LINE_BREAK_HYPHEN), ("ligature", _LIGATURE), ("horn", _HORN_MARK), ("stray", _STRAY_MARK))))
+_MARK_REPLACEMENTS = {"hyphen": lambda m: "", "ligature": lambda m: _LIGATURES[m.group()],
+                      "horn": lambda m: "", "stray": lambda m: " "}
 _OCR = [
-    regex_rewrite(_LIGATURE, lambda m: _LIGATURES[m.group(0)]),
-    regex_rewrite(_HORN_MARK, lambda m: ""),
-    regex_rewrite(_STRAY_MARK, lambda m: " "),
+    regex_rewrite(_OCR_MARKS, lambda m: _MARK_REPLACEMENTS[m.lastgroup](m)),
     repair_words,
 ]
 
 
 def ocr_rewrites(quality: str) -> list[Rewrite]:
     """The length-changing rewrites for this quality of text, in order."""
-    return [_JOIN_LINE_BREAK_HYPHENS] + (_OCR if quality == "ocr_noisy" else [])
+    return _OCR if quality == "ocr_noisy" else [_JOIN_LINE_BREAK_HYPHENS]
