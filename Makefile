@@ -34,7 +34,7 @@ dev: $(STAMP)
 	../shared/eval/run_dev.sh
 
 holdout: $(STAMP)
-	for set in holdout holdout2; do for v in clean no_diacritics ocr; do \
+	for set in holdout holdout2 diag3; do for v in clean no_diacritics ocr; do \
 	  rm -rf out/$$set/$$v; $(BIN)/meeting-extractor convert tests/$$set/$$v --out out/$$set/$$v >/dev/null; \
 	  echo "== $$set $$v"; python3 ../shared/eval/score.py --gold tests/$$set/gold --pred out/$$set/$$v | tail -2; \
 	done; done

@@ -103,3 +103,27 @@ def test_a_count_told_of_another_edition_is_not_the_attendance():
         record = extract(variant)
         assert record.event.edition == 3
         assert (record.attendance.total.value, record.attendance.total.qualifier) == (140, "about")
+
+
+def test_counts_after_a_long_guest_list_a_gathering_that_has_them_and_a_trainings_audience():
+    from meeting_extractor.document import Document
+    from meeting_extractor.event import extract_event
+
+    def total_of(text):
+        doc = Document.from_text(text)
+        _, doc.main_event = extract_event(doc)
+        t = extract_attendance(doc).total
+        return None if t is None else (t.value, t.qualifier)
+
+    guests = ("Sáng 2/4, Thành đoàn tổ chức lễ ra quân chiến dịch Mùa hè xanh. Dự buổi lễ có đồng chí Lưu Minh "
+              "Trí, Phó Bí thư Thành ủy; đồng chí Đặng Thu Hà, Phó Chủ tịch UBND thành phố; đồng chí Vũ Quốc "
+              "Bảo, Bí thư Thành đoàn; đồng chí Ngô Thị Mai, Chủ tịch Hội Liên hiệp Thanh niên thành phố cùng "
+              "hơn 400 đoàn viên, thanh niên.")
+    assert total_of(guests) == (400, "more_than")
+    course = "Từ ngày 4 đến 6/4, Phòng Giáo dục huyện tổ chức lớp bồi dưỡng chuyên môn. Lớp học có 85 lượt giáo viên."
+    assert total_of(course) == (85, "exact")
+    audience = ("Ngày 4/4, Sở Tư pháp tổ chức tập huấn kỹ năng hòa giải cho gần 150 hòa giải viên cơ sở của "
+                "các xã miền núi.")
+    assert total_of(audience) == (150, "about")
+    for text in (guests, course, audience):
+        assert total_of(strip_diacritics(text)) == total_of(text)

@@ -43,6 +43,7 @@ class _Lexicon:
     after: "re.Pattern[str]"
     weak_after: "re.Pattern[str]"
     elsewhere: "re.Pattern[str]"
+    has_before: "re.Pattern[str]"
     number_left: "re.Pattern[str]"               # number words ending where a number-word anchor starts
     number_right: "re.Pattern[str]"              # number words following an anchor
 
@@ -54,6 +55,9 @@ class _Lexicon:
 _DIGIT_RUN = re.compile(r"\d[\d.,]*(?=\s)")
 _NUMBER_WORDS = tuple(re.compile(rf"{w}\b") for w in ("muoi", "tram", "nghin", "ngan"))
 _DIGITS = re.compile(DIGITS)
+_TOGETHER_WITH = re.compile(r"(?<!\w)cung\s+\Z")
+_HAS = re.compile(r"(?<!\w)co\s+\Z")
+_FOR = re.compile(r"(?<!\w)cho\s+\Z")
 _PRESENT_OF = re.compile(r"(?<![\d/])(\d+)\s*/\s*\Z")
 
 
@@ -87,6 +91,7 @@ def _lexicon() -> _Lexicon:
         after=phrase_pattern(cue("after")),
         weak_after=re.compile(rf"[\s,]*(?:da\s+)?{trie_regex(folded_phrases(cue('weak_after')))}(?!\w)"),
         elsewhere=phrase_pattern(cue("elsewhere")),
+        has_before=phrase_pattern(cue("has_before")),
         number_left=re.compile(rf"(?:(?<!\w)(?:{words})\s+)+$"),
         number_right=re.compile(rf"(?:\s+(?:{words})(?!\w))*"),
     )
@@ -206,6 +211,13 @@ def _in_context(doc: Document, lex: _Lexicon, c: _Cand, event_idx) -> bool:
         return False
     if lex.before.search(folded, lo, c.start):
         return True
+    if _TOGETHER_WITH.search(folded, max(s, c.start - 12), c.start) and lex.before.search(folded, s, lo):
+        return True  # "Tham dự có đồng chí A, ...; đồng chí B, ... cùng hơn 300 đoàn viên": a long list
+    if _HAS.search(folded, max(s, c.start - 12), c.start) and lex.has_before.search(folded, max(s, c.start - 40), c.start):
+        return True  # "Lớp học có 200 học viên", "Đại hội có 126 luật sư tham dự"
+    if _FOR.search(folded, max(s, c.start - 12), c.start) and doc.main_event is not None \
+            and s <= doc.main_event.start < c.start:
+        return True  # "... tổ chức tập huấn ... cho gần 120 hòa giải viên": its audience
     clause_end = min(e, c.end + _AFTER_WINDOW)
     semi = folded.find(";", c.end, clause_end)
     if semi >= 0:
