@@ -207,3 +207,21 @@ def test_an_ocr_name_keeps_printed_syllables_that_are_vietnamese():
     p = by_name(people(text, quality="ocr_noisy"), "Ho Sy Nguyen")
     assert p.name == "Ho Sy Nguyen"  # "Sy" (Sỹ) stays, "Ho6" and "Nguyén" are repaired (not "Su")
     assert p.alignment == "repaired"
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics], ids=["clean", "no_diacritics"])
+@pytest.mark.parametrize("text, expected", [
+    # a description between commas or in brackets between the person and the verb
+    (PAD + "Ông Hà Văn Sáu, nông dân trồng cam lâu năm, chia sẻ kinh nghiệm bón phân hữu cơ.",
+     [("Hà Văn Sáu", ["speech"])]),
+    (PAD + "Đại biểu Lò Thị Mai (tổ đại biểu huyện Sìn Hồ) chất vấn về tiến độ làm đường.",
+     [("Lò Thị Mai", ["speech"])]),
+    (PAD + "Hội thảo do bà Kiều Thị Nga, điều phối viên chương trình, điều hành.",
+     [("Kiều Thị Nga", ["moderator"])]),
+    (PAD + "Giải nhất thuộc về nhóm tác giả Phùng Văn Lợi và Tạ Thu Trang với mô hình tưới tự động.",
+     [("Phùng Văn Lợi", ["awardee"]), ("Tạ Thu Trang", ["awardee"])]),
+])
+def test_descriptions_between_person_and_verb_and_more_role_cues(variant, text, expected):
+    found = people(variant(text))
+    for name, roles in expected:
+        assert by_name(found, name).roles == roles

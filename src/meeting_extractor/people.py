@@ -304,6 +304,9 @@ _VERB_CHAIN = re.compile(rf"(?:{_W}+[^{_WS_CHARS},.;:!?\"]+){{0,5}}?{_W}*(?:,|va
 _CUA_END = re.compile(rf"{_W}*(?:\"[^\"]{{0,300}}\"{_W}*)?(?:{_NW}+{_W}+){{0,3}}?cua{_W}*")
 _TRAILING_LINK = regex.compile(r"(?<![\p{L}\p{N}])(?:va|cung|voi)$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
+# "Ông X, hộ tham gia mô hình, chia sẻ", "Đại biểu X (tổ huyện Y) chất vấn": a short description
+# between commas or in brackets, then the verb
+_APPOSITIVE = re.compile(rf"[ \t]*(?:,[^,.;:()\"\n]{{2,70}},|\([^()\n]{{1,80}}\)){_W}*")
 _QUOTE_CUA = re.compile(rf"\"{_W}*cua{_W}*\Z")
 _CLAUSE_END = re.compile(rf"{_W}*(?:[.;!?]|$)")
 _CHO_END = regex.compile(r"(?<![\p{L}\p{N}])cho\s*$")
@@ -879,8 +882,9 @@ class _Reader:
             elif kind == "both" or kind == "verb" or kind == "final":
                 targets = None
                 i = bisect_right(tails, c_start) - 1
-                if i >= 0 and ms[i].tail >= s0 and c_start - ms[i].tail <= 60 \
-                        and verb_gap.fullmatch(f, ms[i].tail, c_start) and not self._aside(ms[i]):
+                if i >= 0 and ms[i].tail >= s0 and not self._aside(ms[i]) and (
+                        c_start - ms[i].tail <= 60 and verb_gap.fullmatch(f, ms[i].tail, c_start)
+                        or _APPOSITIVE.fullmatch(f, ms[i].tail, c_start)):
                     targets = self._chain(ms, i, s0)
                 elif last_verb and last_verb[0] == sent and self._verb_chain(ms, starts, last_verb[1], c_start):
                     targets = last_verb[2]
