@@ -195,3 +195,38 @@ def test_topics_of_a_training_course_are_its_presentations(variant):
     assert result.count == 6
     assert [fold(i.title) for i in result.items] == [
         "ky nang so cuu ban dau", "quy trinh ung pho chay no tai khu dan cu"]
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_titles_one_to_a_line_with_their_presenters(variant):
+    bullets = variant(
+        "Sáng 2/3, Bệnh viện Nhi tỉnh tổ chức hội thảo khoa học. Hội thảo có 6 báo cáo, tiêu biểu là:\n\n"
+        "• Điều trị sốt xuất huyết ở trẻ nhỏ - TS.BS Lục Văn Hòa, Khoa Nhiễm;\n"
+        "• Dinh dưỡng cho trẻ sinh non - ThS Âu Thị Ngân, Khoa Sơ sinh;\n"
+        "• Phòng ngừa té ngã ở trẻ nằm viện - BSCKI Mạc Văn Quý.\n\n"
+        "Các báo cáo nhận được nhiều câu hỏi.")
+    result = run(bullets)
+    assert result.count == 6
+    assert [(fold(i.title), fold(i.presenter or "")) for i in result.items] == [
+        ("dieu tri sot xuat huyet o tre nho", "ts.bs luc van hoa"),
+        ("dinh duong cho tre sinh non", "ths au thi ngan"),
+        ("phong ngua te nga o tre nam vien", "bscki mac van quy"),
+    ]
+    numbered = variant(
+        "Từ 12 đến 14/3, Phòng Giáo dục tổ chức lớp bồi dưỡng. Học viên được học các chuyên đề:\n\n"
+        "1. Thiết kế bài dạy theo chủ đề;\n2. Đánh giá năng lực học sinh;\n3. Ứng dụng phần mềm trình chiếu.\n\n"
+        "Cuối khóa, học viên làm bài thu hoạch.")
+    assert [fold(i.title) for i in run(numbered).items] == [
+        "thiet ke bai day theo chu de", "danh gia nang luc hoc sinh", "ung dung phan mem trinh chieu"]
+
+
+@pytest.mark.parametrize("variant", [lambda t: t, strip_diacritics])
+def test_a_presenter_after_do_and_subjects_are_not_titles(variant):
+    by_do = variant(
+        "Tại hội thảo, các đại biểu đã nghe hai báo cáo: Sinh kế ven biển trước biến đổi khí hậu, do TS Kha "
+        "Văn Tùng, Viện Hải dương học trình bày; Kế hoạch hoạt động năm đầu, do bà Lý Thu Hằng trình bày.")
+    assert [(fold(i.title), fold(i.presenter or "")) for i in run(by_do).items] == [
+        ("sinh ke ven bien truoc bien doi khi hau", "ts kha van tung"),
+        ("ke hoach hoat dong nam dau", "ba ly thu hang")]
+    subjects = variant("Hội thảo nghe 9 tham luận, tập trung vào ba nhóm vấn đề: giống cây; kỹ thuật trồng; thị trường.")
+    assert run(subjects).items == []

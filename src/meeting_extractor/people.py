@@ -307,6 +307,9 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 # "Ông X, hộ tham gia mô hình, chia sẻ", "Đại biểu X (tổ huyện Y) chất vấn": a short description
 # between commas or in brackets, then the verb
 _APPOSITIVE = re.compile(rf"[ \t]*(?:,[^,.;:()\"\n]{{2,70}},|\([^()\n]{{1,80}}\)){_W}*")
+_DASH_BEFORE = re.compile(rf"[ \t][-–]{_W}*\Z")
+_LIST_LINE = re.compile(r"[ \t]*(?:[•\-+*–]|\d{1,2}[.)]|[a-z][.)])[ \t]")
+LIST_CUE_REACH = 600  # how far above a list line its presenting cue may be
 _QUOTE_CUA = re.compile(rf"\"{_W}*cua{_W}*\Z")
 _CLAUSE_END = re.compile(rf"{_W}*(?:[.;!?]|$)")
 _CHO_END = regex.compile(r"(?<![\p{L}\p{N}])cho\s*$")
@@ -834,14 +837,21 @@ class _Reader:
 
     def _quoted_work_presenters(self, ms: list[_Mention]) -> None:
         """ "Các báo cáo gồm: “A” của TS X (...); “B” của ThS. Y": a person right after a quoted title
-        and "của" presented it, when a presenting cue ("báo cáo", "tham luận") comes earlier in the sentence."""
+        and "của" presented it, when a presenting cue ("báo cáo", "tham luận") comes earlier in the
+        sentence; so did one after the dash of a list line ("• A - PGS.TS X, ...") below such a cue."""
         f = self.folded
         presenting = [c_start for c_start, _e, _kind, info in self.cues if info[0] == "presenter"]
         for m in ms:
-            if "presenter" in m.roles or not _QUOTE_CUA.search(f, max(0, m.start - 12), m.start):
+            if "presenter" in m.roles:
                 continue
-            s0 = self.sent_starts[self._sentence(m.start)] if self.sent_starts else 0
-            k = bisect_left(presenting, s0)
+            if _QUOTE_CUA.search(f, max(0, m.start - 12), m.start):
+                lo = self.sent_starts[self._sentence(m.start)] if self.sent_starts else 0
+            elif _DASH_BEFORE.search(f, max(0, m.start - 6), m.start) \
+                    and _LIST_LINE.match(f, f.rfind("\n", 0, m.start) + 1):
+                lo = max(0, m.start - LIST_CUE_REACH)
+            else:
+                continue
+            k = bisect_left(presenting, lo)
             if k < len(presenting) and presenting[k] < m.start:
                 m.roles.add("presenter")
 

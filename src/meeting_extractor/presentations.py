@@ -58,6 +58,7 @@ class _Lexicon:
     kinds: dict[str, str] = field(default_factory=dict)
     number_words: frozenset[str] = frozenset()
     number_before: frozenset[str] = frozenset()
+    colon_only: frozenset[str] = frozenset()  # list_intro phrases that open a list only before a colon
     ocr_nouns: dict[str, list[str]] = field(default_factory=dict)  # ocr_key -> folded nouns
 
     def pattern(self, kind: str) -> "re.Pattern[str]":
@@ -65,6 +66,7 @@ class _Lexicon:
 
 
 _SCANNED = ("scan", "context", "exclude", "list_intro", "end_cut", "title_end")
+# (a list_intro_colon phrase is a list_intro that must stand right before a colon)
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,8 @@ def _lexicon() -> _Lexicon:
     by_kind: dict[str, list[str]] = {}
     for row in read_tsv("presentation_cues.tsv"):
         by_kind.setdefault(row["kind"], []).append(row["phrase"])
+    lex.colon_only = frozenset(" ".join(fold(p).split()) for p in by_kind.get("list_intro_colon", []))
+    by_kind.setdefault("list_intro", []).extend(by_kind.get("list_intro_colon", []))
     for kind in ("present", "hear", "context_noun", "noun"):  # the last one wins
         lex.kinds.update({" ".join(fold(p).split()): kind for p in by_kind.get(kind, [])})
     by_kind["scan"] = by_kind.get("noun", []) + by_kind.get("context_noun", []) + by_kind.get("hear", []) \
@@ -295,6 +299,8 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
         colon = _COLON.match(folded, intro[1]) if intro else None
         if intro and _words(folded[m.end:intro[0]]) > LIST_INTRO_WORDS:
             intro = None
+        if intro and not colon and " ".join(folded[intro[0]:intro[1]].split()) in lex.colon_only:
+            intro = None
         if intro is None:
             c = folded.find(":", m.end, min(e, limit))
             if c < 0 or _words(folded[m.end:c]) > COLON_GAP_WORDS:
@@ -305,9 +311,12 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
             colon = True
         else:
             start = colon.end() if colon else intro[1]
-        if not folded[start:e].strip():  # "cụ thể:" ends a line, so a sentence: the list follows
-            e = _sentence(doc, _skip_space(folded, e + 1))[1]
-        parts = _split_list(folded, start, e)
+        lines = None
+        if not folded[start:e].strip():  # "cụ thể:" ends a line: the list follows
+            lines = _line_items(folded, e)
+            if not lines:
+                e = _sentence(doc, _skip_space(folded, e + 1))[1]
+        parts = lines or _split_list(folded, start, e)
         if len(parts) < 2 and not colon:
             continue
         for k, (a, b) in enumerate(parts):
@@ -316,12 +325,41 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
             if quoted:  # '“A” của TS X (...)': the quoted title, and who presented it
                 out.append(quoted)
                 continue
-            t = _title(doc, a, b, lex, k == len(parts) - 1)
+            presenter = None
+            by = _PRESENTED_BY.search(folded, a, b)
+            if by:  # "A - PGS.TS X, ...", "A, do TS X trình bày": the title ends there
+                presenter = _presenter(doc, by.end(), honorific=True)
+                if presenter is not None:
+                    b = by.start()
+            t = _title(doc, a, b, lex, k == len(parts) - 1 and not lines)
             if t and not _has_count(folded, t[0], t[1], lex):  # "; cùng 6 báo cáo khác ..."
-                out.append((t, None))
+                out.append((t, presenter))
         if out:
             break
     return out
+
+
+_LINE_ITEM = re.compile(r"[ \t]*(?:[•\-+*–]|\d{1,2}[.)]|[a-z][.)])[ \t]+([^\n]+)")
+_PRESENTED_BY = re.compile(r"\s+[-–]\s+(?=\S)|,\s*do\s+(?=\S)")
+
+
+def _line_items(folded: str, pos: int) -> list[tuple[int, int]]:
+    """The items of a list written one to a line after `pos` ("•", "-", "1.", "a)" opening each
+    line; a blank line may come first): each line without its mark."""
+    out: list[tuple[int, int]] = []
+    line = folded.find("\n", pos)
+    while line >= 0:
+        start = line + 1
+        if not out and folded.startswith("\n", start):
+            start += 1  # the blank line before the list
+        m = _LINE_ITEM.match(folded, start)
+        if m is None:
+            break
+        out.append(m.span(1))
+        line = folded.find("\n", m.end())
+        if line < 0 or line != m.end():
+            break
+    return out if len(out) >= 2 else []
 
 
 def _verb_right_before(lex: _Lexicon, folded: str, a: int, colon: int) -> bool:
@@ -454,10 +492,14 @@ def _honorifics() -> "re.Pattern[str]":
     return re.compile(r"(?:\s*" + trie_regex(folded_phrases(phrases)) + r"(?!\w)\.?)+")
 
 
-def _presenter(doc: Document, a: int) -> str | None:
-    """'của TS Trần Văn Bình, ...': honorifics, then capitalised words."""
+def _presenter(doc: Document, a: int, honorific: bool = False) -> str | None:
+    """'của TS Trần Văn Bình, ...': honorifics (required with `honorific`), then capitalised words
+    (two at least)."""
     folded, plain = doc.folded, doc.plain
+    a = _skip_space(folded, a)
     hon = _honorifics().match(folded, a)
+    if honorific and hon is None:
+        return None
     end = hon.end() if hon else a
     n = 0
     while n < PRESENTER_WORDS:
