@@ -157,3 +157,18 @@ def test_restoring_diacritics_needs_every_word():
     assert restore_diacritics("Cong ty Siemens") == "Công ty Siemens"      # a foreign word stays
     assert restore_diacritics("So KH&CN tinh Ca Mau") == "Sở KH&CN tỉnh Cà Mau"
     assert restore_diacritics("Hoi Nguoi mu huyen Xuan Loc") is None        # unknown words: no guess
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tối 15/12, tại Nhà Văn hóa thành phố, Thành Đoàn Hải Phòng phối hợp với Sở Khoa học và Công nghệ "
+     "tổ chức Lễ trao giải Cuộc thi Sáng tạo trẻ.",
+     [("Thành Đoàn Hải Phòng", "organizer"), ("Sở Khoa học và Công nghệ", "co_organizer")]),
+    ("Ngày 12/3, Trạm Khuyến nông huyện Tân Thạnh tổ chức hội thảo đầu bờ về giống lúa mới.",
+     [("Trạm Khuyến nông huyện Tân Thạnh", "organizer")]),
+    ("Sáng 9/3, Đoàn Luật sư tỉnh Phú Yên tổ chức Đại hội nhiệm kỳ mới.",
+     [("Đoàn Luật sư tỉnh Phú Yên", "organizer")]),
+])
+def test_heads_of_youth_unions_stations_and_bar_associations(text, expected):
+    for variant in (text, strip_diacritics(text)):
+        got = [(strip_diacritics(name), role) for name, role in names(variant)]
+        assert got == [(strip_diacritics(name), role) for name, role in expected]
