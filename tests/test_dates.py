@@ -336,3 +336,16 @@ def test_an_exhibition_open_until_a_date_ends_then_and_gives_the_year():
     # a deadline stays a deadline
     _both("Tối 12/10, Bảo tàng tỉnh khai mạc triển lãm tranh cổ động. Hồ sơ dự thi vòng sau nhận đến hết "
           "ngày 3/11/2024.", "--10-12", "--10-12")
+
+
+def test_a_range_never_runs_over_a_blank_line():
+    # "tối" (evening) folds like "tới" (to): "lần thứ 3 / Tối 15-12" is no range "3 tới 15/12"
+    _both("Trao giải cuộc thi Sáng tạo trẻ lần thứ 3\n\nTối 15-12, tại Nhà Văn hóa thành phố, Thành Đoàn "
+          "tổ chức lễ trao giải cuộc thi năm 2023.", "2023-12-15", "2023-12-15")
+
+
+def test_held_today_or_yesterday_takes_the_datelines_day():
+    _both("Ký kết hợp tác\n\nĐà Lạt, 12-3-2024 - Sáng nay, tại thành phố Đà Lạt, UBND tỉnh tổ chức Lễ ký kết "
+          "thỏa thuận hợp tác với hai trường đại học.", "2024-03-12", "2024-03-12")
+    _both("Ký kết hợp tác\n\nĐà Lạt, 12-3-2024 - Hôm qua, tại thành phố Đà Lạt, UBND tỉnh tổ chức Lễ ký kết "
+          "thỏa thuận hợp tác với hai trường đại học.", "2024-03-11", "2024-03-11")

@@ -46,6 +46,7 @@ _LINE_END = ".!?:)\"'"  # a line ending in one of these does not run on into the
 # small fixed patterns, compiled once (regex's own cache look-up costs more than the match)
 _DATE_PART_SEP = regex.compile(r"\s?[/.\-]\s?")
 _CLAUSE_MARK = regex.compile(r"[,;:()]")
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 _HEADER_TAIL = regex.compile(r"\s*[-|)]")
 _AFTER_FRONTED = regex.compile(r"\s*(?:[,:)(]|tai\b|-\s)")
 
@@ -109,6 +110,8 @@ class _Patterns:
     time_after: "regex.Pattern[str]"
     ocr_digits: "regex.Pattern[str]"
     open_until: "regex.Pattern[str]"
+    today: "regex.Pattern[str]"
+    yesterday: "regex.Pattern[str]"
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +166,8 @@ def _patterns() -> _Patterns:
         review=regex.compile(_word("review")),
         closing=regex.compile(_word("closing")),
         open_until=regex.compile(_word("open_until")),
+        today=regex.compile(_word("today")),
+        yesterday=regex.compile(_word("yesterday")),
         iso=regex.compile(r"(?<![\p{N}/.\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\p{N}]|[/.\-]\p{N})"),
         future=regex.compile(_word("future")),
         occasion=regex.compile(_word("occasion")),
@@ -304,6 +309,8 @@ def _find_dates(t: _Text) -> list[_Found]:
         if m is None:
             break
         f = _make(m)
+        if f is not None and m.group("d2") and _BLANK_LINE.search(t.view, m.start(), m.start("d2")):
+            f = None  # "... lần thứ 3\n\nTối 15-12": a range never runs over a blank line
         if f is None and m.group("d2") and m.group("m1"):
             first, second = P.single.match(t.view, m.start()), P.single.match(t.view, m.start("d2"))
             if first and second and _make(first) and _make(second):
@@ -611,6 +618,24 @@ def _context_year(t: _Text, anchor: _Found, found: list[_Found]) -> tuple[int, l
 # --- the finder ---------------------------------------------------------------------------------
 
 
+def _from_dateline(t: _Text, found: list[_Found]) -> DateRange | None:
+    """ "Lâm Đồng, 12-3-2024 - Sáng nay, ... tổ chức Lễ ký kết": with no date of its own, an event told
+    of as held today (or yesterday) in its sentence takes the date of the dateline."""
+    header = next((f for f in found if f.kind == "header" and f.y1 is not None), None)
+    if header is None:
+        return None
+    P = _patterns()
+    for s, e in _main_sentences(t) or [header.sent]:  # (the dateline opens the event's sentence)
+        for pattern, back in ((P.today, 0), (P.yesterday, 1)):
+            m = pattern.search(t.folded, s, e)
+            if m:
+                day = dt.date(header.y1, header.m1, header.d1) - dt.timedelta(days=back)
+                iso = day.isoformat()
+                spans = [t.doc.span(header.start, header.end), t.doc.span(m.start(), m.end())]
+                return DateRange(start=iso, end=iso, year_source="text", evidence=spans)
+    return None
+
+
 def _iso(y: int | None, m: int, d: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}" if y is not None else f"--{m:02d}-{d:02d}"
 
@@ -624,7 +649,7 @@ def extract_date_range(doc: Document) -> DateRange | None:
     found = _find_dates(t)
     anchor = _choose(t, found)
     if anchor is None:
-        return None
+        return _from_dateline(t, found)
     evidence: list[Span] = [doc.span(anchor.start, anchor.end)]
     d1, m1, y1 = anchor.d1, anchor.m1, anchor.y1
     d2, m2, y2, used = _extend(t, anchor, found)
