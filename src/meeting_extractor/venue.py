@@ -97,7 +97,8 @@ def _dash(s: str) -> str:
 def _capitalised(name: str, ocr: bool) -> bool:
     """Does a place name open with a capital (TP.HCM, Nhà Quốc hội; "truong Sa" is no Trường Sa), after
     any administrative words ("thanh pho Ho Chi Minh")? OCR often reads the capital Đ of the first word
-    as a lower-case b or p ("ba Nang" for Đà Nẵng)."""
+    as a lower-case b or p ("ba Nang" for Đà Nẵng); a lower-case d is a d ("Lao dong thanh pho" holds no
+    Long Thành)."""
     words = _NAME_WORDS.findall(name)
     admin = _admin_words()
     while len(words) > 1 and fold(words[0]) in admin:
@@ -105,7 +106,7 @@ def _capitalised(name: str, ocr: bool) -> bool:
     if not words:
         return False
     first = words[0]
-    return first[0].isupper() or first[0].isdigit() or ocr and first[0] in "bpd"
+    return first[0].isupper() or first[0].isdigit() or ocr and first[0] in "bp"
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
