@@ -164,3 +164,10 @@ def test_venue_from_the_lead_and_the_organisers(variant, text, name, province, o
     assert fold(venue.name) == fold(name)
     assert venue.province == province
     assert venue.online is online
+
+
+def test_ocr_common_words_are_not_taken_for_a_place_one_edit_away():
+    # "Lao dong thanh pho" (Lao động thành phố) is one letter from Long Thành (Đồng Nai)
+    text = "T6i 15-12, tai Nha Van héa Lao dong thanh phd, Thanh doan Can Tho t6 chuc Lé trao giai cudc thi."
+    venue = venue_of(text, quality="ocr_noisy")
+    assert venue is None or venue.province != "Đồng Nai"
