@@ -210,3 +210,15 @@ def test_a_task_to_study_and_propose_is_not_a_participants_proposal(variant):
     topics, conclusions = run(text)
     assert topics == []
     assert conclusions
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_questions_and_raised_difficulties_are_topics(variant):
+    text = variant(
+        "Sáng 3/4, Sở Du lịch tổ chức họp báo. Một phóng viên hỏi về giá vé tham quan các điểm di tích. "
+        "Nhiều ý kiến đề cập tình trạng thiếu chỗ đỗ xe. Các hướng dẫn viên nêu khó khăn về thủ tục cấp thẻ hành nghề."
+    )
+    topics, _ = run(text)
+    assert "gia ve tham quan cac diem di tich" in topics
+    assert "tinh trang thieu cho do xe" in topics
+    assert "thu tuc cap the hanh nghe" in topics
