@@ -20,3 +20,17 @@ def test_an_abbreviation_does_not_end_a_sentence_even_at_the_end_of_a_printed_li
         "Hội nghị diễn ra tại Trung tâm Hội nghị tỉnh, TP.\nĐồng Hới, với sự tham dự của TS. Lê Văn An.",
         "Ngày hôm sau",
     ]
+
+
+def test_links_and_comments_after_the_article_are_hidden_from_the_finders():
+    from meeting_extractor import extract
+
+    text = ("Sáng 3/4, Sở Y tế tổ chức hội nghị tổng kết công tác phòng chống dịch. Hội nghị thống nhất tăng "
+            "cường tiêm chủng mở rộng ở vùng cao.\n\n* Xem thêm:\n- Hội thảo về dinh dưỡng học đường do Sở Giáo dục "
+            "tổ chức\n- Khai mạc Hội chợ nông sản tỉnh\n\nBình luận (2)\nNgười dùng A: đề nghị Sở sớm mở thêm điểm tiêm.")
+    doc = Document.from_text(text)
+    cut = text.index("* Xem thêm")
+    assert not doc.folded[cut:].strip() and doc.text == text and len(doc.folded) == len(text)
+    record = extract(text)
+    assert all(c.evidence[0].start < cut for c in record.conclusions)
+    assert [o.name for o in record.organizers] == ["Sở Y tế"]

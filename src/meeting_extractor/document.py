@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import re
 
@@ -21,6 +21,18 @@ _SENTENCE_END = re.compile(
 # Abbreviations that end with a dot but do not end a sentence ("Tp. Huế", "TS. Lan").
 _ABBREVIATION_BEFORE = re.compile(
     r"(?:^|[^\w.])(?:tp|tt|ts|gs|pgs|ths|ts\.bs|bs|ks|cn|th\.s|p|q|tx|ng|st|mr|mrs|dr|no|tr|vd|v\.v)\.$", re.I)
+
+
+FURNITURE_FROM = 30
+"""A page-furniture line counts only after this share (%) of the text: earlier it is a quoted word."""
+
+
+@lru_cache(maxsize=1)
+def _page_furniture() -> "re.Pattern[str]":
+    from .lexicon import phrase_pattern, read_tsv
+
+    words = phrase_pattern(r["phrase"] for r in read_tsv("page_furniture.tsv")).pattern
+    return re.compile(r"(?m)^[ \t*•>\-–]*" + words)
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,11 @@ class Document:
         from .quality import detect_quality
 
         quality = quality or detect_quality(text)
-        return cls(view=TextView(text, ocr_rewrites(quality)), reference_date=reference_date, quality=quality)
+        view = TextView(text, ocr_rewrites(quality))
+        furniture = _page_furniture().search(view.folded, len(view.folded) * FURNITURE_FROM // 100)
+        if furniture:  # "Xem thêm: ...", "Bình luận (2)": links and comments after the article
+            view.hide_from(furniture.start())
+        return cls(view=view, reference_date=reference_date, quality=quality)
 
     @property
     def text(self) -> str:

@@ -195,6 +195,13 @@ class TextView:
         self.folded = folded
         self._passes = passes
 
+    def hide_from(self, pos: int) -> None:
+        """Hide folded [pos:] from every finder (page furniture after the article): its characters
+        become spaces in the views (line breaks kept), so offsets and the original are unchanged."""
+        tail = "".join("\n" if c == "\n" else " " for c in self.plain[pos:])
+        self.plain = self.plain[:pos] + tail
+        self.folded = self.folded[:pos] + tail
+
     # -- offsets ---------------------------------------------------------------
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         for p in reversed(self._passes):
