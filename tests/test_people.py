@@ -225,3 +225,9 @@ def test_descriptions_between_person_and_verb_and_more_role_cues(variant, text, 
     found = people(variant(text))
     for name, roles in expected:
         assert by_name(found, name).roles == roles
+
+
+def test_an_ocr_name_with_its_middle_name_in_lower_case():
+    text = PAD + "Du hoi thao co dong chi Nong van Chien, Chu tich Uy ban MTTQ tinh."
+    names = [p.name for p in people(text, quality="ocr_noisy")]
+    assert any(strip_diacritics(n).lower() == "nong van chien" for n in names), names

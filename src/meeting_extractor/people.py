@@ -289,7 +289,9 @@ def _scan_copy(folded: str) -> str:
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z]\w*[ \t\n]+\Z")
 _NEXT_TOKEN = re.compile(_SEP + r"([A-Z][a-z]*(?:-[a-z]+)?)(?![\w&])")
-_NEXT_TOKEN_OCR = re.compile(_SEP + r"([A-Z](?:[A-Z]?[a-z]+)?)(?![\w&])")
+# On OCR'd text the commonest middle names (Văn, Thị) often come out in lower case ("Nong van Chien"):
+# there they continue a name when a capitalised syllable follows.
+_NEXT_TOKEN_OCR = re.compile(_SEP + r"([A-Z](?:[A-Z]?[a-z]+)?|(?:van|thi)(?=[ \t]+[A-Z]))(?![\w&])")
 _AT_TOKEN = re.compile(_TOKEN + r"(?![\w&])")
 _AT_TOKEN_OCR = re.compile(_TOKEN_OCR + r"(?![\w&])")
 _W, _NW = _WS, _NOT_WS
