@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from typing import Iterator
 
 from .document import Document
 from .lexicon import lookup_key, read_tsv, split_aliases, trie_regex
@@ -310,17 +311,22 @@ class WordScanner:
 
     def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, matched text) of every match in [pos, endpos), as `finditer` finds them."""
-        if endpos is None:
-            endpos = len(text)
+        return list(self._matches(text, pos, len(text) if endpos is None else endpos))
+
+    def first(self, text: str, pos: int, endpos: int) -> tuple[int, int] | None:
+        """(start, end) of the first match in [pos, endpos), as `pattern.search` finds it."""
+        for start, end, _ in self._matches(text, pos, endpos):
+            return start, end
+        return None
+
+    def _matches(self, text: str, pos: int, endpos: int) -> Iterator[tuple[int, int, str]]:
         if self._body is None:
-            return []
-        out = []
+            return
         match = self.pattern.match
         if pos <= 0:
-            pos = 0
             m = match(text, 0, endpos)
             if m:
-                out.append((0, m.end(), m.group()))
+                yield 0, m.end(), m.group()
                 pos = m.end()
             else:
                 pos = 1
@@ -331,55 +337,24 @@ class WordScanner:
             while True:
                 m = search(alt, q, endpos)
                 if m is None:
-                    return out
+                    return
                 q = m.start() + 1
                 m = match(text, q, endpos)  # (its look-behind: a non-ASCII letter before q)
                 if m is not None:
-                    out.append((q, m.end(), m.group()))
+                    yield q, m.end(), m.group()
                     q = m.end() - 1
         search = self.fast.search
         while True:
             m = search(text, q, endpos)
             if m is None:
-                return out
+                return
             q = m.start()
             if text[q] > "\uffff" and (text[q].isalnum() or text[q] == "_"):
                 q += 1  # an astral letter: no word starts after it
                 continue
             end = m.end()
-            out.append((q + 1, end, m.group(1)))
+            yield q + 1, end, m.group(1)
             q = end - 1
-
-    def first(self, text: str, pos: int, endpos: int) -> tuple[int, int] | None:
-        """(start, end) of the first match in [pos, endpos), as `pattern.search` finds it."""
-        if self._body is None:
-            return None
-        match = self.pattern.match
-        if pos <= 0:
-            m = match(text, 0, endpos)
-            if m:
-                return 0, m.end()
-            pos = 1
-        q = pos - 1
-        alt = _alt_text(text) if self.alt is not None else None
-        if alt is not None:
-            search = self.alt.search
-            while True:
-                m = search(alt, q, endpos)
-                if m is None:
-                    return None
-                q = m.start() + 1
-                m = match(text, q, endpos)
-                if m is not None:
-                    return q, m.end()
-        m = self.fast.search(text, q, endpos)
-        while m is not None:
-            q = m.start()
-            if text[q] > "\uffff" and (text[q].isalnum() or text[q] == "_"):
-                m = self.fast.search(text, q + 1, endpos)
-                continue
-            return q + 1, m.end()
-        return None
 
 
 # --- the original words ------------------------------------------------------------

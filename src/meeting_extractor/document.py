@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 
 import re
 
+from .lexicon import phrase_pattern, read_tsv
 from .models import RecordWarning, Span
 from .textview import TextView
 
@@ -23,14 +24,15 @@ _ABBREVIATION_BEFORE = re.compile(
     r"(?:^|[^\w.])(?:tp|tt|ts|gs|pgs|ths|ts\.bs|bs|ks|cn|th\.s|p|q|tx|ng|st|mr|mrs|dr|no|tr|vd|v\.v)\.$", re.I)
 
 
+LIST_ITEM_MARK = re.compile(r"[ \t]*(?:[•\-+*–]|\d{1,2}[.)]|[a-z][.)])[ \t]")
+"""What opens a line of a list ("• ", "- ", "1. ", "a) ")."""
+
 FURNITURE_FROM = 30
 """A page-furniture line counts only after this share (%) of the text: earlier it is a quoted word."""
 
 
 @lru_cache(maxsize=1)
 def _page_furniture() -> "re.Pattern[str]":
-    from .lexicon import phrase_pattern, read_tsv
-
     words = phrase_pattern(r["phrase"] for r in read_tsv("page_furniture.tsv")).pattern
     return re.compile(r"(?m)^[ \t*•>\-–]*" + words)
 

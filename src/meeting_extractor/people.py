@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import regex
 
-from .document import Document
+from .document import LIST_ITEM_MARK, Document
 from .lexicon import read_tsv, split_aliases, trie_regex
 from .ocr_repair import is_known_syllable
 from .models import Person, Span
@@ -310,7 +310,6 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 # between commas or in brackets, then the verb
 _APPOSITIVE = re.compile(rf"[ \t]*(?:,[^,.;:()\"\n]{{2,70}},|\([^()\n]{{1,80}}\)){_W}*")
 _DASH_BEFORE = re.compile(rf"[ \t][-–]{_W}*\Z")
-_LIST_LINE = re.compile(r"[ \t]*(?:[•\-+*–]|\d{1,2}[.)]|[a-z][.)])[ \t]")
 LIST_CUE_REACH = 600  # how far above a list line its presenting cue may be
 _QUOTE_CUA = re.compile(rf"\"{_W}*cua{_W}*\Z")
 _CLAUSE_END = re.compile(rf"{_W}*(?:[.;!?]|$)")
@@ -473,17 +472,6 @@ class _Reader:
         if not self.same_offsets:
             s, e = self.doc.view.to_original(s, e)
         return _words_of(self.text[s:e])
-
-    def _span(self, s: int, e: int) -> Span:
-        """doc.span(s, e): the original characters, trimmed of white space."""
-        if not self.same_offsets:
-            s, e = self.doc.view.to_original(s, e)
-        t = self.text
-        while s < e and t[s].isspace():
-            s += 1
-        while e > s and t[e - 1].isspace():
-            e -= 1
-        return Span(start=s, end=e, text=t[s:e])
 
     def _printed_case(self, s: int, e: int) -> str:
         if not self.same_offsets:
@@ -849,7 +837,7 @@ class _Reader:
             if _QUOTE_CUA.search(f, max(0, m.start - 12), m.start):
                 lo = self.sent_starts[self._sentence(m.start)] if self.sent_starts else 0
             elif _DASH_BEFORE.search(f, max(0, m.start - 6), m.start) \
-                    and _LIST_LINE.match(f, f.rfind("\n", 0, m.start) + 1):
+                    and LIST_ITEM_MARK.match(f, f.rfind("\n", 0, m.start) + 1):
                 lo = max(0, m.start - LIST_CUE_REACH)
             else:
                 continue
@@ -1132,7 +1120,7 @@ class _Reader:
             evidence: list[Span] = []
             seen = set()
             for m in ms_sorted:
-                sp = self._span(m.start, max(m.tail, m.name_e))
+                sp = self.doc.view.span(m.start, max(m.tail, m.name_e))
                 if (sp.start, sp.end) not in seen and sp.end > sp.start:
                     seen.add((sp.start, sp.end))
                     evidence.append(sp)

@@ -34,7 +34,7 @@ from .discussion import (
     top_level,
     trie_pattern,
 )
-from .document import Document
+from .document import LIST_ITEM_MARK, Document
 from .lexicon import folded_phrases, read_tsv, trie_regex
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
@@ -339,7 +339,7 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
     return out
 
 
-_LINE_ITEM = re.compile(r"[ \t]*(?:[•\-+*–]|\d{1,2}[.)]|[a-z][.)])[ \t]+([^\n]+)")
+_LINE_ITEM = re.compile(LIST_ITEM_MARK.pattern + r"[ \t]*([^\n]+)")
 _PRESENTED_BY = re.compile(r"\s+[-–]\s+(?=\S)|,\s*do\s+(?=\S)")
 
 

@@ -13,6 +13,8 @@ back through those edits with a binary search.
 """
 from __future__ import annotations
 
+import codecs
+import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
@@ -66,9 +68,6 @@ class _ByteFold:
     _LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 
     def __init__(self, table: dict[int, str]) -> None:
-        import codecs
-        import re
-
         self._encode = codecs.charmap_encode
         free = [b for b in range(256) if (b < 32 and chr(b) not in "\t\n\r") or b >= 127]
         wanted = list(self._LETTERS) + list(self._LETTERS.upper()) + [k for k in _SAME_LENGTH_EXTRA if not k.isascii()]
