@@ -19,6 +19,7 @@ SOURCES = [
     ROOT.parent / "shared/corpus/seed/text",
     ROOT / "tests/fixtures",
     ROOT / "tests/holdout",
+    ROOT / "tests/diag3",
     ROOT / "examples",
 ]
 

@@ -220,7 +220,6 @@ SYMBOL = (
 class Patterns:
     types: "WordStartPattern | re.Pattern[str]"
     type_index: dict[str, DocType]
-    type_fuzzy: list[tuple["regex.Pattern[str]", DocType]]
     block: "regex.Pattern[str]"
     block_index: dict[str, str]
     block_types: frozenset[str]
@@ -244,15 +243,12 @@ class Patterns:
 @lru_cache(maxsize=2)
 def patterns(ocr: bool) -> Patterns:
     W = lambda p: phrase_regex(p, ocr)  # noqa: E731
-    # type words: one fast scan (stdlib re, prefixes factored), the kind looked up afterwards. Every
-    # type word starts with a letter, so a word start is where \b would be; the word-start scan is
-    # faster on the plain trie, but not on the OCR one (its words open with groups, "(?:l|1)uat")
+    # type words: one fast scan (stdlib re from word starts, prefixes factored), the kind looked up
+    # afterwards. OCR'd type words need no tolerance here: the word repair has already given them
+    # back their syllables ("Nghi djnh" -> "nghi dinh") in the folded view.
     kinds = [(a, dt) for a, dt in _type_aliases() if dt.name != "-"]
-    trie = _trie([a for a, _ in kinds], ocr)
-    types = re.compile(r"\b(?:" + trie + r")\b") if ocr else WordStartPattern(r"(?:" + trie + r")\b")
+    types = WordStartPattern(r"(?:" + _trie([a for a, _ in kinds], ocr=False) + r")\b")
     type_index = {_norm(fold(a)): dt for a, dt in kinds}
-    type_fuzzy = [(regex.compile(phrase_regex(a, ocr)), dt)
-                  for a, dt in sorted(kinds, key=lambda k: len(k[0]), reverse=True)] if ocr else []
     blocked = [a for a, dt in _type_aliases() if dt.name == "-"]
     block = regex.compile(_L + "(?:" + "|".join(phrase_regex(a, ocr) for a in blocked) + ")" + _R)
     # the kinds whose words occur inside a blocked phrase: only their matches need the check
@@ -304,7 +300,7 @@ def patterns(ocr: bool) -> Patterns:
     bare_alts = "|".join(W(c) for c in cues()["bare_cue"])
     bare_after = regex.compile(rf"\s+(?:{bare_alts}){_R}")
     return Patterns(
-        types=types, type_index=type_index, type_fuzzy=type_fuzzy, block=block, block_types=block_types,
+        types=types, type_index=type_index, block=block, block_types=block_types,
         block_index={_norm(fold(b)): b for b in blocked},
         symbol=re.compile(r"(?<![^\W_])(?:" + SYMBOL.replace(_R, r"\b") + ")"), tail=tail,
         law_name=law_name, law_groups=lgroups, law_year=law_year, amend=amend, party=party,
@@ -549,10 +545,7 @@ def _symbols(folded: str, P: Patterns):
 
 
 def _type_of(matched: str, P: Patterns) -> DocType | None:
-    dt = P.type_index.get(_norm(matched))
-    if dt is None:
-        dt = next((d for pat, d in P.type_fuzzy if pat.fullmatch(matched)), None)
-    return dt
+    return P.type_index.get(_norm(matched))
 
 
 def _blocked(P: Patterns, view: TextView, s: int, e: int, clean: bool) -> bool:
