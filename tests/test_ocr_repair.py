@@ -24,6 +24,12 @@ def test_acronyms_abbreviations_and_codes_are_not_touched():
     assert "KH&CN" in view.plain and "Tp." in view.plain and "UBND" in view.plain and "178/QD-UBND" in view.plain
 
 
+def test_lower_case_tw_is_a_misread_tu_but_the_acronym_tw_is_kept():
+    view = TextView("Bo Ké hoach va Pau tw trinh Théng tw 05 cua Ban Chi dao TW", ocr_rewrites("ocr_noisy"))
+    assert "dau tu" in view.folded and "thong tu 05" in view.folded
+    assert view.plain.endswith("TW")
+
+
 def test_repaired_view_keeps_spans_on_the_printed_words():
     printed = "Cuc Thong tin phéi hop véi S6 KH&CN t6 chirc Hoi nghi tai Tp. Pa Néng, dai‘biéu."
     view = TextView(printed, ocr_rewrites("ocr_noisy"))
