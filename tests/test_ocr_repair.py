@@ -41,6 +41,17 @@ def test_repaired_view_keeps_spans_on_the_printed_words():
     assert span.text == "t6 chirc" == printed[span.start:span.end]
 
 
+def test_a_misread_word_is_repaired_only_where_it_stands_alone():
+    # "c6" also occurs inside the code "1c6", which stays as printed
+    printed = "ma 1c6 va c6 (c6) tai\nc6"
+    view = TextView(printed, ocr_rewrites("ocr_noisy"))
+    assert view.plain == "ma 1c6 va co (co) tai\nco"
+    for k in range(3):
+        i = [m for m in range(len(view.plain)) if view.plain.startswith("co", m)][k]
+        span = view.span(i, i + 2)
+        assert span.text == "c6" and printed[span.start - 1] in " (\n"
+
+
 def test_clean_text_is_not_repaired():
     view = TextView("Ông Smith dự họp", ocr_rewrites("clean"))
     assert view.plain == "Ong Smith du hop"

@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import compress
 
 from .lexicon import read_json, read_tsv
+from .textview import Edit
 
 MAX_EDITS = 3
 
@@ -152,30 +153,80 @@ def fixed_word(word: str) -> str | None:
 _WORDS = re.compile(r"([\w¢@§&]+)")
 
 
-def repair_words(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
-    """Repair every misread word of `text`; returns the new text and its edits
-    (new start, new end, old start, old end). Parts of document symbols and codes
-    (11/2014/Nb-CP) stay as printed.
-
-    Most words are read right, so the repairs are decided once per distinct word
-    and only the words that change are visited."""
-    parts = _WORDS.split(text)  # separators at even indexes, words at odd ones
-    fixes = {w: f for w in set(parts[1::2]) if (f := fixed_word(w)) is not None}
-    if not fixes:
-        return text, []
-    ends = list(accumulate(map(len, parts)))  # old end offset of every part
-    edits: list[tuple[int, int, int, int]] = []
-    shift = 0
+@lru_cache(maxsize=200_000)
+def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
+    """The repaired form of one white-space-delimited token ("(nudc," -> "(nuoc,") and its edits,
+    relative to the token; None when it stays as printed. Parts of document symbols and codes
+    (11/2014/Nb-CP: a word after "/", or a hyphenated word with capitals inside) stay as printed."""
+    parts = _WORDS.split(token)  # separators at even indexes, words at odd ones
+    edits: list[Edit] = []
+    pos = shift = 0
     last = len(parts) - 1
-    for i in [i for i in range(1, len(parts), 2) if parts[i] in fixes]:
-        part = parts[i]
-        fixed = fixes[part]
-        before = parts[i - 1][-1:]
-        after = parts[i + 1][:1] if i < last else ""
-        if before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in part[1:]):
-            continue
-        old_start = ends[i] - len(part)
-        edits.append((old_start + shift, old_start + shift + len(fixed), old_start, ends[i]))
-        shift += len(fixed) - len(part)
-        parts[i] = fixed
-    return ("".join(parts) if edits else text), edits
+    for i, part in enumerate(parts):
+        fixed = fixed_word(part) if i % 2 else None
+        if fixed is not None:
+            before = parts[i - 1][-1:]
+            after = parts[i + 1][:1] if i < last else ""
+            if before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in part[1:]):
+                fixed = None
+        if fixed is not None:
+            edits.append((pos + shift, pos + shift + len(fixed), pos, pos + len(part)))
+            shift += len(fixed) - len(part)
+            parts[i] = fixed
+        pos += len(part)
+    return ("".join(parts), tuple(edits)) if edits else None
+
+
+class _TokenRepairs:
+    """The repair of every token seen so far, with the set of those that change, so that a text's
+    tokens are sorted into seen / unseen and changed / unchanged with set operations (C speed)."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.repair: dict[str, tuple[str, tuple[Edit, ...]] | None] = {}
+        self.changed: set[str] = set()
+
+    def changed_among(self, tokens: set[str]) -> set[str]:
+        if len(self.repair) > self.LIMIT:
+            self.repair.clear()
+            self.changed.clear()
+        for t in tokens.difference(self.repair):
+            if (r := _token_repair(t)) is not None:
+                self.changed.add(t)
+            self.repair[t] = r
+        return tokens & self.changed
+
+
+_TOKENS = _TokenRepairs()
+
+
+def repair_words(text: str) -> tuple[str, list[Edit]]:
+    """Repair every misread word of `text`; returns the new text and its edits
+    (new start, new end, old start, old end).
+
+    Most words are read right, so the text is cut into tokens at white space, the repairs are
+    decided once per distinct token, and only the tokens that change are looked for in the text
+    (the first occurrence bounded by white space after the previous one is the next such token)."""
+    tokens = text.split()
+    changed = _TOKENS.changed_among(set(tokens))
+    if not changed:
+        return text, []
+    repair = _TOKENS.repair
+    find, n = text.find, len(text)
+    parts: list[str] = []
+    edits: list[Edit] = []
+    last = shift = 0
+    for token in compress(tokens, map(changed.__contains__, tokens)):
+        size = len(token)
+        i = find(token, last)
+        while (i and not text[i - 1].isspace()) or (i + size < n and not text[i + size].isspace()):
+            i = find(token, i + 1)
+        fixed, token_edits = repair[token]
+        parts += (text[last:i], fixed)
+        for new_start, new_end, old_start, old_end in token_edits:
+            edits.append((i + shift + new_start, i + shift + new_end, i + old_start, i + old_end))
+        shift += len(fixed) - size
+        last = i + size
+    parts.append(text[last:])
+    return "".join(parts), edits
