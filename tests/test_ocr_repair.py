@@ -53,6 +53,12 @@ def test_a_misread_word_is_repaired_only_where_it_stands_alone():
         assert span.text == "c6" and printed[span.start - 1] in " (\n"
 
 
+def test_a_consonant_printed_alone_lost_its_vowel_but_list_marks_and_initials_stay():
+    view = TextView("Uy vien B Chinh tri gap can b, T ngay 3/5.\nb) Nguyen T. Lan", ocr_rewrites("ocr_noisy"))
+    assert "uy vien bo chinh tri gap can bo, tu ngay" in view.folded
+    assert view.folded.endswith("\nb) nguyen t. lan")
+
+
 def test_clean_text_is_not_repaired():
     view = TextView("Ông Smith dự họp", ocr_rewrites("clean"))
     assert view.plain == "Ong Smith du hop"

@@ -36,6 +36,9 @@ class _Model:
         self.syllable = re.compile(rf"(?:{'|'.join(alts)})?(?:{rhymes})")
         every = {i + r for i in g["initials"] for r in g["rhymes"]}
         self.syllables = {s for s in every if self.syllable.fullmatch(s)}
+        consonants = {i for i in g["initials"] if len(i) == 1}
+        self.dropped = {c: [c + v for v in g["dropped_vowels"] if c + v in self.syllables] for c in consonants}
+        self.dropped_logp = float(g["dropped_vowel_logp"])
         self.prefixes = {s[:k] for s in self.syllables for k in range(len(s) + 1)}
         rows = read_tsv("ocr_confusions.tsv")
         self.keep: dict[str, float] = {}
@@ -86,6 +89,8 @@ class _Model:
                             walk(i + n, built + clean, logp + lp, edits + 1)
 
         walk(0, "", 0.0, 0)
+        for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
+            out[cand] = max(out.get(cand, -math.inf), self.dropped_logp)
         return out
 
     def best(self, word: str) -> str:
@@ -169,6 +174,8 @@ def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
             after = parts[i + 1][:1] if i < last else ""
             if before == "/" or (before == "-" or after == "-") and any(c.isupper() for c in part[1:]):
                 fixed = None
+            elif len(part) == 1 and after in (".", ")"):
+                fixed = None  # a list mark ("b)") or an initial ("T.")
         if fixed is not None:
             edits.append((pos + shift, pos + shift + len(fixed), pos, pos + len(part)))
             shift += len(fixed) - len(part)
