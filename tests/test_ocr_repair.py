@@ -20,6 +20,11 @@ def test_real_syllables_are_left_alone():
         assert repair_word(word) == word
 
 
+def test_digits_read_for_letters_of_a_syllable_are_repaired_but_measures_stay():
+    view = TextView("Hoi thi 16p hoc tap ca 16n, 16h tai 30km va 10ha", ocr_rewrites("ocr_noisy"))
+    assert "lop hoc tap ca lon, 16h tai 30km va 10ha" in view.folded
+
+
 def test_acronyms_abbreviations_and_codes_are_not_touched():
     view = TextView("Sở KH&CN, Tp. Huế, UBND, 178/QĐ-UBND, TS Hà", ocr_rewrites("ocr_noisy"))
     assert "KH&CN" in view.plain and "Tp." in view.plain and "UBND" in view.plain and "178/QD-UBND" in view.plain

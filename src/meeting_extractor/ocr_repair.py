@@ -126,13 +126,18 @@ def _keep_words() -> frozenset[str]:
     return frozenset(r["word"] for r in read_tsv("ocr_keep_words.tsv"))
 
 
+_DIGITS_THEN_LETTERS = re.compile(r"\d{1,2}[a-z]+")
+
+
 def _skip(word: str) -> bool:
-    """Acronyms (KH&CN, TT&TT, UBND), abbreviations, numbers and codes stay as printed."""
+    """Acronyms (KH&CN, TT&TT, UBND), abbreviations, numbers and codes stay as printed. Digits
+    before lower-case letters only ("16p", "16i": lớp, lợi) are a misread syllable's letters,
+    which the repair gives back only when the letters make a syllable ("16h", "30km" stay)."""
     if word.lower() in _keep_words() or word == "&":
         return True
     upper = sum(c.isupper() for c in word)
     digits = sum(c.isdigit() for c in word)
-    if digits >= 2 or word.isdigit():
+    if word.isdigit() or digits >= 2 and not _DIGITS_THEN_LETTERS.fullmatch(word):
         return True
     if "&" in word and len(word) > 2 and word.replace("&", "").isupper():
         return True
