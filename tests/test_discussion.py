@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from conftest import strip_diacritics
 
-from meeting_extractor.discussion import extract_discussion, trie_pattern
+from meeting_extractor.discussion import extract_discussion
+from meeting_extractor.matching import trie_pattern
 from meeting_extractor.document import Document
 from meeting_extractor.textview import fold
 

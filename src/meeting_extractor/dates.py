@@ -26,7 +26,6 @@ from .document import Document
 from .lexicon import folded_phrases, read_tsv, trie_regex
 from .models import DateRange, Span
 from .numbers import parse_number
-from .textview import fold
 
 # --- the grammar ------------------------------------------------------------------------------
 

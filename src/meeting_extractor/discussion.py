@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
-from typing import Iterator
+from functools import cache, lru_cache
 
 from .document import Document
-from .lexicon import lookup_key, read_tsv, split_aliases, trie_regex
+from .lexicon import lookup_key, read_tsv, split_aliases
+from .matching import MAX_OCR_VOWEL_ERRORS, OCR_JUNK, Scanners, WordScanner, alt_text, ocr_key, trie_pattern
 from .models import Span, Statement
 from .textview import TextView, fold, regex_rewrite
 
@@ -54,7 +54,6 @@ ATTRIBUTION_WORDS = 25    # "Theo ông X, Y, Z," : the claim starts within this 
 ANNOUNCE_WINDOW_WORDS = 15
 COLON_WORDS = 16          # "... đưa ra nhiều ý kiến về: A; B": a colon this close opens the list
 CUE_CHAIN_CHARS = 50      # "Trong phần thảo luận, các đại biểu trao đổi về ...": the later cue wins
-MAX_OCR_VOWEL_ERRORS = 1  # an OCR'd cue may have one vowel wrong ("yeu cuu" for "yêu cầu")
 PURPOSE_LEAD_WORDS = 15   # "Để ..., cần ...": a leading purpose phrase this short is dropped
 
 
@@ -119,75 +118,18 @@ class _Lexicon:
         key = lookup_key(matched)
         rule = self.rules.get((kind, key))
         if rule is None:  # a stray dot or comma in OCR'd text
-            rule = self.rules.get((kind, lookup_key(_OCR_JUNK.sub(" ", key))))
+            rule = self.rules.get((kind, lookup_key(OCR_JUNK.sub(" ", key))))
         return rule
 
     def ocr_rule(self, matched: str) -> _Rule | None:
         """The cue an OCR'd match stands for: same consonants, at most one vowel changed."""
-        text = " ".join(_OCR_JUNK.sub(" ", matched).split())
+        text = " ".join(OCR_JUNK.sub(" ", matched).split())
         best = None
         for phrase in self.ocr_cues.get(ocr_key(text), ()):
             wrong = sum(1 for x, y in zip(text, phrase) if x != y)
             if wrong <= MAX_OCR_VOWEL_ERRORS and (best is None or wrong < best[0]):
                 best = (wrong, phrase)
         return self.rules.get(("cue", best[1])) if best else None
-
-
-# Between the words of a cue, OCR'd text may carry a stray dot or comma ("Kết luận Hội. nghị").
-_OCR_SPACE = r"[.,'`]?\s+"
-
-
-def trie_pattern(phrases, *, ocr: bool = False, fuzzy=()) -> "re.Pattern[str]":
-    """Whole-word matching of phrases on folded text, with the standard `re` engine.
-
-    A longer phrase wins over its prefix. About ten times faster than one long
-    alternation in the `regex` module (~0.1 ms for 100 phrases on a 4 KB text).
-    With `ocr`, a stray dot or comma may sit between the words of a phrase; the
-    `fuzzy` phrases also match with any vowel for any other (see `ocr_key`: the
-    caller checks how many differ).
-    """
-    bodies = _trie_bodies(phrases, ocr=ocr, fuzzy=fuzzy)
-    if bodies is None:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<!\w)" + bodies[0] + r"(?!\w)")
-
-
-def _relaxed_piece(token: str) -> str:
-    """A token of a phrase as it reads in `_alt_text` (every non-word character a space)."""
-    if token == " ":
-        return " +"
-    if token == "*":
-        return _OCR_VOWEL
-    if token.isalnum() or token == "_":
-        return re.escape(token)
-    return " "
-
-
-def _trie_bodies(phrases, *, ocr: bool = False, fuzzy=()) -> tuple[str, str] | None:
-    """The body of `trie_pattern` (without its word boundaries), and a relaxed body that matches
-    wherever it does, read on `_alt_text`; None without phrases."""
-    folded = sorted({" ".join(fold(p).split()) for p in phrases if p.strip()})
-    if not folded:
-        return None
-    body = trie_regex(folded, space=_OCR_SPACE if ocr else r"\s+")
-    relaxed = trie_regex(folded, piece=_relaxed_piece)
-    if ocr and fuzzy:
-        starred = sorted({_VOWEL.sub("*", " ".join(fold(p).split())) for p in fuzzy})
-        fuzzy_body = trie_regex(starred, space=_OCR_SPACE)
-        body = "(?:" + body + "|" + fuzzy_body.replace(r"\*", _OCR_VOWEL) + ")"
-        # the relaxed body reads every vowel as any (a superset of both, and one trie)
-        relaxed = trie_regex(sorted({_VOWEL.sub("*", p) for p in folded} | set(starred)), piece=_relaxed_piece)
-    return body, relaxed
-
-
-# OCR of Vietnamese with an English model garbles vowels (ầ -> i/u, ố -> 6, ã -> 3).
-_VOWEL = re.compile(r"[aeiouy036]")
-_OCR_VOWEL = "[aeiouy036]"
-
-
-def ocr_key(folded_phrase: str) -> str:
-    """The form under which an OCR'd phrase is looked up: words joined by one space, vowels as '*'."""
-    return _VOWEL.sub("*", " ".join(_OCR_JUNK.sub(" ", folded_phrase).split()))
 
 
 def _folded_list(value: str | None) -> tuple[str, ...]:
@@ -234,127 +176,6 @@ def _lexicon() -> _Lexicon:
     for kind in ("verb", "head"):
         setattr(lex, "comma_" + kind, re.compile(",(?=(?>" + strip + ")(" + lex.patterns[kind].pattern + "))"))
     return lex
-
-
-# --- whole-word scans ------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _before_word_class() -> str:
-    """A character class of what may stand right before a whole word: every non-word character of
-    the BMP, and every astral character (`WordScanner` checks those itself)."""
-    bmp = "".join(map(chr, range(0x10000)))
-    ranges = [(m.start(), m.end() - 1) for m in re.finditer(r"\W+", bmp)]
-    return ("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" if b > a else f"\\u{a:04x}" for a, b in ranges)
-            + "\\U00010000-\\U0010ffff]")
-
-
-# Every character of an ASCII text that is not a word character, as a space.
-_ALT_TABLE = bytes(i if chr(i).isalnum() or chr(i) == "_" else 0x20 for i in range(256))
-_alt_last: tuple = (None, None)
-
-
-def _alt_text(text: str) -> str | None:
-    """`text` with every ASCII non-word character and every non-ASCII character a space (the same
-    offsets; None if that fails). The last one is kept: every scan of a document reads the same one."""
-    global _alt_last
-    last = _alt_last
-    if last[0] is text:
-        return last[1]
-    alt = text.encode("ascii", "replace").translate(_ALT_TABLE).decode("ascii")
-    if len(alt) != len(text):
-        alt = None
-    _alt_last = (text, alt)
-    return alt
-
-
-class Scanners(dict):
-    """Scanners by kind; the ones given as (phrases, ocr, fuzzy) are made when first asked for
-    (the OCR'd variants: big patterns that only OCR'd text needs)."""
-
-    def __init__(self, made: dict, **later: tuple) -> None:
-        super().__init__(made)
-        self._later = later
-
-    def __missing__(self, kind: str) -> "WordScanner":
-        phrases, ocr, fuzzy = self._later[kind]
-        scanner = self[kind] = WordScanner(phrases, ocr=ocr, fuzzy=fuzzy)
-        return scanner
-
-
-class WordScanner:
-    """The matches of `trie_pattern(phrases, ...)` (`self.pattern`) in a text, found several times faster.
-
-    The pattern opens with a look-behind ("(?<!\\w)"), so the `re` engine tries it at every
-    position of the text. Here the engine skips to the candidates instead: a relaxed pattern
-    (`_trie_bodies`) finds them after a space of `_alt_text`, and the pattern itself, anchored
-    there, says whether and how far it matches. (Without `_alt_text`, the character before a
-    match is matched from a class, `_before_word_class`.) The matches are exactly those of the
-    pattern's `finditer` / `search`.
-    """
-
-    def __init__(self, phrases, *, ocr: bool = False, fuzzy=()) -> None:
-        bodies = _trie_bodies(phrases, ocr=ocr, fuzzy=fuzzy)
-        if bodies is None:
-            self.pattern = re.compile(r"(?!x)x")  # (as trie_pattern)
-            self.alt = self._body = None
-            return
-        self._body = bodies[0] + r"(?!\w)"
-        self.pattern = re.compile(r"(?<!\w)" + self._body)  # trie_pattern(phrases, ...)
-        # the relaxed body reads a phrase on _alt_text only where its characters are ASCII
-        ascii_phrases = all(fold(p).isascii() for p in list(phrases) + list(fuzzy))
-        self.alt = re.compile(" (?:" + bodies[1] + r")(?!\w)") if ascii_phrases else None
-
-    @cached_property
-    def fast(self) -> "re.Pattern[str]":
-        """The pattern after any character that may stand before a word (for texts without `_alt_text`)."""
-        return re.compile(_before_word_class() + "(" + self._body + ")")
-
-    def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, matched text) of every match in [pos, endpos), as `finditer` finds them."""
-        return list(self._matches(text, pos, len(text) if endpos is None else endpos))
-
-    def first(self, text: str, pos: int, endpos: int) -> tuple[int, int] | None:
-        """(start, end) of the first match in [pos, endpos), as `pattern.search` finds it."""
-        for start, end, _ in self._matches(text, pos, endpos):
-            return start, end
-        return None
-
-    def _matches(self, text: str, pos: int, endpos: int) -> Iterator[tuple[int, int, str]]:
-        if self._body is None:
-            return
-        match = self.pattern.match
-        if pos <= 0:
-            m = match(text, 0, endpos)
-            if m:
-                yield 0, m.end(), m.group()
-                pos = m.end()
-            else:
-                pos = 1
-        q = pos - 1  # the character before the next match
-        alt = _alt_text(text) if self.alt is not None else None
-        if alt is not None:
-            search = self.alt.search
-            while True:
-                m = search(alt, q, endpos)
-                if m is None:
-                    return
-                q = m.start() + 1
-                m = match(text, q, endpos)  # (its look-behind: a non-ASCII letter before q)
-                if m is not None:
-                    yield q, m.end(), m.group()
-                    q = m.end() - 1
-        search = self.fast.search
-        while True:
-            m = search(text, q, endpos)
-            if m is None:
-                return
-            q = m.start()
-            if text[q] > "\uffff" and (text[q].isalnum() or text[q] == "_"):
-                q += 1  # an astral letter: no word starts after it
-                continue
-            end = m.end()
-            yield q + 1, end, m.group(1)
-            q = end - 1
 
 
 # --- the original words ------------------------------------------------------------
@@ -425,7 +246,6 @@ def _original_of(doc: Document, s: int, e: int, raw: str) -> str:
 # --- small helpers on folded text ---------------------------------------------
 
 _WORD = re.compile(r"[^\W_]+")
-_OCR_JUNK = re.compile(r"[.,'`]\s+")
 _LEAD_JUNK = re.compile(r"[\s,;:.\-•*+–>)\]]+")
 _AFTER_JUNK = re.compile(r"[\s,:]+")
 _SEPARATORS = re.compile(r"[;\"(),\[\]]|\s+va\s+(?=[^\W\d_])")  # see _separators
@@ -549,7 +369,7 @@ def _words_upto(n: int) -> "re.Pattern[str]":
 
 @cache
 def _alt_words_upto(n: int) -> "re.Pattern[str]":
-    """`_words_upto(n)` as it reads on `_alt_text`: there the words are what is not a space."""
+    """`_words_upto(n)` as it reads on `alt_text`: there the words are what is not a space."""
     return re.compile(r"(?: *+[^ ]++){1," + str(n) + "}+")
 
 
@@ -564,13 +384,13 @@ _alt_words_last: tuple = (None, None)
 
 
 def _alt_words(folded: str) -> str | None:
-    """`_alt_text(folded)` where its words are those of `_WORD` (an ASCII text without "_": every
+    """`alt_text(folded)` where its words are those of `_WORD` (an ASCII text without "_": every
     other character is a space there); else None. (The last one is kept.)"""
     global _alt_words_last
     last = _alt_words_last
     if last[0] is folded:
         return last[1]
-    alt = _alt_text(folded) if folded.isascii() and "_" not in folded else None
+    alt = alt_text(folded) if folded.isascii() and "_" not in folded else None
     _alt_words_last = (folded, alt)
     return alt
 

@@ -36,6 +36,7 @@ import regex
 
 from .document import LIST_ITEM_MARK, Document
 from .lexicon import read_tsv, split_aliases, trie_regex
+from .matching import edit_distance
 from .ocr_repair import is_known_syllable
 from .models import Person, Span
 from .restore import restore_diacritics
@@ -1034,7 +1035,7 @@ class _Reader:
         ta, tb = a.split(), b.split()
         if len(ta) != len(tb) or ta[0][:1] != tb[0][:1]:
             return False
-        d = _distance(a, b, 3)
+        d = edit_distance(a, b, 3)
         return d <= 2 and d * 5 <= len(a)
 
     def _repaired_name(self, m: _Mention) -> str:
@@ -1086,7 +1087,7 @@ class _Reader:
             best = None
             for p in people:
                 last = p["key"].split()[-1]
-                if last == m.key or (ocr and len(m.key) > 3 and _distance(last, m.key, 2) <= 1):
+                if last == m.key or (ocr and len(m.key) > 3 and edit_distance(last, m.key, 2) <= 1):
                     before = [x for x in p["mentions"] if x.start < m.start]
                     score = max((x.start for x in before), default=-1)
                     if best is None or score > best[0]:
@@ -1094,7 +1095,6 @@ class _Reader:
             if best:
                 best[1]["mentions"].append(m)
         out: list[Person] = []
-        doc = self.doc
         for p in sorted(people, key=lambda p: p["first"].start):
             roles: set = set()
             for m in p["mentions"]:
@@ -1189,39 +1189,3 @@ def _words_of(t: str) -> str:
 def _plain_of(s: str) -> str:
     """TextView(s).plain: a short string's letters folded, case kept."""
     return TextView(s).plain
-
-
-def _distance(a: str, b: str, cap: int) -> int:
-    """Levenshtein distance (callers compare it with numbers up to cap; cap + 1 stands for "more").
-
-    Bit-parallel over the characters of a (Hyyrö's form of Myers' algorithm): a name's few dozen
-    characters fit in one Python int."""
-    if abs(len(a) - len(b)) > cap:
-        return cap + 1
-    m = len(a)
-    if not m:
-        return len(b)
-    if not b:
-        return m
-    peq: dict[str, int] = {}
-    for i, c in enumerate(a):
-        peq[c] = peq.get(c, 0) | (1 << i)
-    mask = (1 << m) - 1
-    high = 1 << (m - 1)
-    pv, mv, score = mask, 0, m
-    get = peq.get
-    for c in b:
-        eq = get(c, 0)
-        xv = eq | mv
-        xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | (~(xh | pv) & mask)
-        mh = pv & xh
-        if ph & high:
-            score += 1
-        elif mh & high:
-            score -= 1
-        ph = ((ph << 1) | 1) & mask
-        mh = (mh << 1) & mask
-        pv = mh | (~(xv | ph) & mask)
-        mv = ph & xv
-    return score

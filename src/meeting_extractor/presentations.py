@@ -24,18 +24,10 @@ from typing import NamedTuple
 
 import regex
 
-from .discussion import (
-    MAX_OCR_VOWEL_ERRORS,
-    Scanners,
-    WordScanner,
-    ocr_key,
-    original,
-    original_and_span,
-    top_level,
-    trie_pattern,
-)
+from .discussion import original, original_and_span, top_level
 from .document import LIST_ITEM_MARK, Document
 from .lexicon import folded_phrases, read_tsv, trie_regex
+from .matching import MAX_OCR_VOWEL_ERRORS, Scanners, WordScanner, ocr_key, trie_pattern
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
 from .textview import fold
