@@ -9,7 +9,10 @@ and writes two data files of the package:
   Vietnamese (clean piece -> OCR piece, with counts), and how often each letter
   survives unchanged;
 - data/syllable_freq.tsv: how often each folded syllable occurs in the clean texts
-  (a prior for the repair; no text is stored, only syllable counts).
+  (a prior for the repair; no text is stored, only syllable counts);
+- data/syllable_bigrams.tsv: how often two folded syllables follow each other inside a
+  clause (seen twice or more), for choosing between two close readings of a word by
+  its neighbours.
 Run it again when new aligned pairs are added (our fixtures, the dev corpus).
 """
 from __future__ import annotations
@@ -30,6 +33,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
+CLAUSE_BREAK = __import__("regex").compile(r"[^\w\s]|\n")
+
+
+def bigrams(text: str):
+    """Pairs of syllables next to each other with no punctuation or line break between them."""
+    for clause in CLAUSE_BREAK.split(fold(text).lower()):
+        ws = clause.split()
+        yield from ((a, b) for a, b in zip(ws, ws[1:]) if a.isalpha() and b.isalpha())
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or len(argv) % 2:
         print(__doc__, file=sys.stderr)
@@ -38,6 +51,7 @@ def main(argv: list[str]) -> int:
     kept: collections.Counter = collections.Counter()
     seen: collections.Counter = collections.Counter()
     syllables: collections.Counter = collections.Counter()
+    pairs_of: collections.Counter = collections.Counter()
     pairs = 0
     for clean_dir, ocr_dir in zip(argv[::2], argv[1::2]):
         for clean_path in sorted(Path(clean_dir).glob("*.txt")):
@@ -48,6 +62,7 @@ def main(argv: list[str]) -> int:
             c = words(clean_path.read_text(encoding="utf-8"))
             o = words(ocr_path.read_text(encoding="utf-8"))
             syllables.update(w for w in c if w.isalpha())
+            pairs_of.update(bigrams(clean_path.read_text(encoding="utf-8")))
             sm = difflib.SequenceMatcher(None, c, o, autojunk=False)
             for tag, i1, i2, j1, j2 in sm.get_opcodes():
                 if tag == "equal":
@@ -82,6 +97,13 @@ def main(argv: list[str]) -> int:
         for s, n in syllables.most_common():
             if n >= 2 and len(s) <= 7:
                 fh.write(f"{s}\t{n}\n")
+    with open(DATA / "syllable_bigrams.tsv", "w", encoding="utf-8") as fh:
+        fh.write(f"# Folded syllable pairs seen twice or more inside a clause, from the clean side of {pairs} pairs"
+                 " (scripts/learn_ocr_model.py).\n")
+        fh.write("first\tsecond\tcount\n")
+        for (a, b), n in sorted(pairs_of.items(), key=lambda kv: (-kv[1], kv[0])):
+            if n >= 2 and len(a) <= 7 and len(b) <= 7:
+                fh.write(f"{a}\t{b}\t{n}\n")
     print(f"{pairs} pairs, {sum(pieces.values())} substitutions, {len(syllables)} syllables", file=sys.stderr)
     return 0
 

@@ -64,6 +64,14 @@ def test_a_consonant_printed_alone_lost_its_vowel_but_list_marks_and_initials_st
     assert view.folded.endswith("\nb) nguyen t. lan")
 
 
+def test_a_word_with_two_close_readings_is_read_by_its_neighbours():
+    # a capital Đ printed as a lower-case b: "bai hoi" is Đại hội, "Binh binh" Bình Định
+    view = TextView("Ban t6 chirc bai hoi tai tinh Binh binh va thanh ph6 ba Nang", ocr_rewrites("ocr_noisy"))
+    assert "Dai hoi tai tinh Binh Dinh va thanh pho Da Nang" in view.plain
+    # a reading with no neighbour speaking for another stays
+    assert "bang" in TextView("gia tri bang nhau", ocr_rewrites("ocr_noisy")).plain.split()
+
+
 def test_clean_text_is_not_repaired():
     view = TextView("Ông Smith dự họp", ocr_rewrites("clean"))
     assert view.plain == "Ong Smith du hop"

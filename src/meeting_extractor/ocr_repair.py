@@ -19,6 +19,12 @@ from .lexicon import read_json, read_tsv
 from .textview import Edit
 
 MAX_EDITS = 3
+# Two readings of a word this close (log-probability) are told apart by its neighbours: the other
+# reading is taken when the syllable pairs it makes with them were seen CONTEXT_MIN_PAIRS times or
+# more, and CONTEXT_RATIO times as often as those of the first ("cia bang" -> "cua dang", Đảng).
+CONTEXT_MARGIN = 4.0
+CONTEXT_MIN_PAIRS = 5
+CONTEXT_RATIO = 10
 
 
 class _Model:
@@ -55,6 +61,7 @@ class _Model:
         total = sum(int(r["count"]) for r in freq) or 1
         self.prior = {r["syllable"]: math.log(int(r["count"]) / total) for r in freq}
         self.unseen = math.log(0.5 / total)
+        self.pairs = {(r["first"], r["second"]): int(r["count"]) for r in read_tsv("syllable_bigrams.tsv")}
 
     def possible(self, s: str) -> bool:
         return s in self.syllables
@@ -93,13 +100,25 @@ class _Model:
             out[cand] = max(out.get(cand, -math.inf), self.dropped_logp)
         return out
 
-    def best(self, word: str) -> str:
-        best, best_score = word, -math.inf
+    def ranked(self, word: str) -> list[tuple[float, str]]:
+        """(score, candidate) of the readings of a printed word, best first."""
+        scored = []
         for cand, channel in self.candidates(word).items():
             prior = self.log_prior(cand)
-            if prior is not None and prior + channel > best_score:
-                best, best_score = cand, prior + channel
-        return best
+            if prior is not None:
+                scored.append((prior + channel, cand))
+        return sorted(scored, reverse=True)
+
+    def best(self, word: str) -> str:
+        ranked = self.ranked(word)
+        return ranked[0][1] if ranked else word
+
+    def rival(self, word: str) -> str | None:
+        """The second reading of a printed word when it comes within CONTEXT_MARGIN of the first."""
+        ranked = self.ranked(word)
+        if len(ranked) >= 2 and ranked[0][0] - ranked[1][0] <= CONTEXT_MARGIN:
+            return ranked[1][1]
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -189,25 +208,69 @@ def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
     return ("".join(parts), tuple(edits)) if edits else None
 
 
+@lru_cache(maxsize=200_000)
+def _rival_word(word: str) -> str | None:
+    """The close second reading of a printed word (letter case kept), or None: only for a word of
+    letters that the repair reads as a syllable without refusing it."""
+    if not word.isalpha() or _skip(word):
+        return None
+    lower = word.lower()
+    if fixed_word(word) is None and repair_word(lower) != lower:
+        return None  # a repair refused (a name, a foreign word): no reading to choose
+    rival = _model().rival(lower) if len(lower) <= 8 else None
+    if rival is None:
+        return None
+    # another first letter: the print misread a capital ("bai hoi" for "Đại hội": the English model
+    # prints a capital Đ as a lower-case b far more often than as B)
+    capital = word[:1].isupper() or rival[:1] != lower[:1]
+    return rival[:1].upper() + rival[1:] if capital else rival
+
+
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 class _TokenRepairs:
-    """The repair of every token seen so far, with the set of those that change, so that a text's
-    tokens are sorted into seen / unseen and changed / unchanged with set operations (C speed)."""
+    """The repair of every token seen so far, with the sets of those that change and of those with
+    a close second reading, so that a text's tokens are sorted with set operations (C speed)."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
         self.repair: dict[str, tuple[str, tuple[Edit, ...]] | None] = {}
         self.changed: set[str] = set()
+        self.rival: dict[str, str] = {}
 
-    def changed_among(self, tokens: set[str]) -> set[str]:
+    def sort(self, tokens: set[str]) -> tuple[set[str], set[str]]:
+        """(the tokens that change, the tokens with a second reading) among `tokens`."""
         if len(self.repair) > self.LIMIT:
             self.repair.clear()
             self.changed.clear()
+            self.rival.clear()
         for t in tokens.difference(self.repair):
             if (r := _token_repair(t)) is not None:
                 self.changed.add(t)
             self.repair[t] = r
-        return tokens & self.changed
+            if (rival := _rival_word(t)) is not None:
+                self.rival[t] = rival
+        return tokens & self.changed, tokens.intersection(self.rival)
+
+    def reading(self, token: str) -> str:
+        """The token as repaired, in lower case."""
+        r = self.repair.get(token)
+        return (token if r is None else r[0]).lower()
+
+    def in_context(self, tokens: list[str], k: int) -> str | None:
+        """The second reading of tokens[k] when its neighbours (in the same clause) speak for it."""
+        pairs = _model().pairs
+        first, second = self.reading(tokens[k]), self.rival[tokens[k]].lower()
+        prev = self.reading(tokens[k - 1]) if k and tokens[k - 1].isalpha() else None
+        nxt = _LEADING_LETTERS.match(self.reading(tokens[k + 1])) if k + 1 < len(tokens) else None
+        nxt = nxt.group() if nxt else None
+        for_first = pairs.get((prev, first), 0) + pairs.get((first, nxt), 0)
+        for_second = pairs.get((prev, second), 0) + pairs.get((second, nxt), 0)
+        if for_second >= CONTEXT_MIN_PAIRS and for_second > CONTEXT_RATIO * for_first:
+            return self.rival[tokens[k]]
+        return None
 
 
 _TOKENS = _TokenRepairs()
@@ -218,27 +281,37 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     (new start, new end, old start, old end).
 
     Most words are read right, so the text is cut into tokens at white space, the repairs are
-    decided once per distinct token, and only the tokens that change are looked for in the text
-    (the first occurrence bounded by white space after the previous one is the next such token)."""
+    decided once per distinct token, and only the tokens that change, or that have a close second
+    reading for their neighbours to choose, are looked for in the text (the first occurrence
+    bounded by white space after the previous one is the next such token)."""
     tokens = text.split()
-    changed = _TOKENS.changed_among(set(tokens))
-    if not changed:
+    changed, ambiguous = _TOKENS.sort(set(tokens))
+    if not changed and not ambiguous:
         return text, []
     repair = _TOKENS.repair
+    visit = changed | ambiguous
     find, n = text.find, len(text)
     parts: list[str] = []
     edits: list[Edit] = []
-    last = shift = 0
-    for token in compress(tokens, map(changed.__contains__, tokens)):
+    last = pos = shift = 0
+    for k in compress(range(len(tokens)), map(visit.__contains__, tokens)):
+        token = tokens[k]
         size = len(token)
-        i = find(token, last)
+        i = find(token, pos)
         while (i and not text[i - 1].isspace()) or (i + size < n and not text[i + size].isspace()):
             i = find(token, i + 1)
-        fixed, token_edits = repair[token]
+        pos = i + size
+        other = _TOKENS.in_context(tokens, k) if token in ambiguous else None
+        if other is not None:
+            fixed, token_edits = other, ((0, len(other), 0, size),)
+        elif token in changed:
+            fixed, token_edits = repair[token]
+        else:
+            continue
         parts += (text[last:i], fixed)
         for new_start, new_end, old_start, old_end in token_edits:
             edits.append((i + shift + new_start, i + shift + new_end, i + old_start, i + old_end))
         shift += len(fixed) - size
-        last = i + size
+        last = pos
     parts.append(text[last:])
     return "".join(parts), edits
