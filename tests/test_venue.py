@@ -171,3 +171,14 @@ def test_ocr_common_words_are_not_taken_for_a_place_one_edit_away():
     text = "T6i 15-12, tai Nha Van héa Lao dong thanh phd, Thanh doan Can Tho t6 chuc Lé trao giai cudc thi."
     venue = venue_of(text, quality="ocr_noisy")
     assert venue is None or venue.province != "Đồng Nai"
+
+
+@pytest.mark.parametrize("verb", ["té chuc", "16 chuc"])
+def test_ocr_place_after_a_misread_held_verb_in_the_lead(verb):
+    # the event's sentence names no place; the next one says where, with "tổ chức" misread beyond repair
+    text = (f"Sang 9/10, Hoi Nong dan tinh Ninh Thuan t6 chirc hoi nghi tong két phong trao thi dua. Hoi nghi dugc {verb} "
+            "tai Hoi truong khach san Sai Gon Ninh Chir, thanh pho Phan Rang - Thap Cham.")
+    venue = venue_of(text, "ocr_noisy")
+    assert venue is not None
+    assert fold(venue.name).startswith("hoi truong khach san sai gon")
+    assert venue.province == "Ninh Thuận"

@@ -141,6 +141,9 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
     return {
         "intro": re.compile(r"(?P<intro>" + word_alternation(c("intro")) + r")\s+"),
         "after_verb": re.compile(word_alternation(c("intro_after_verb")) + r"\s+"),
+        # OCR'd text: "tổ chức tại" with "tổ chức" misread beyond repair ("te chuc", "16 chuc"), as the
+        # organisers' finder reads it (organizer_cues.tsv, ocr_verb)
+        "after_verb_ocr": re.compile(_L + _ocr_held_verb() + r"\s+" + alternation(c("intro")) + r"\s+"),
         # "diễn ra từ ngày 27/11 đến hết ngày 1/12/2024 tại ..."
         "after_verb_time": re.compile(
             word_alternation(c("held_then_time"))
@@ -164,6 +167,13 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
         "generic": re.compile(word_alternation(c("generic_unit")) + _R),
         "org": re.compile(_L + alternation(c("org_before")) + _R),
     }
+
+
+@lru_cache(maxsize=1)
+def _ocr_held_verb() -> str:
+    """The regular expression of an OCR-misread "tổ chức" (organizer_cues.tsv, kind ocr_verb)."""
+    alts = [r["cue"] for r in read_tsv("organizer_cues.tsv") if r["kind"] == "ocr_verb"]
+    return "(?:" + "|".join(alts) + ")" if alts else r"(?!x)x"
 
 
 # -- the place phrase ---------------------------------------------------------------
@@ -598,7 +608,8 @@ def _lead_place(doc: Document) -> tuple[int, int] | None:
     _, body = headline_bounds(doc)
     hi = min(len(f), body + 2000)
     P = _patterns()
-    found = [m for pattern in (P["after_verb"], P["after_verb_time"]) for m in pattern.finditer(f, body, hi)]
+    patterns = (P["after_verb"], P["after_verb_time"]) + ((P["after_verb_ocr"],) if doc.quality == "ocr_noisy" else ())
+    found = [m for pattern in patterns for m in pattern.finditer(f, body, hi)]
     for m in sorted(found, key=lambda m: m.start()):
         s, e = sentence_bounds(doc, m.start())
         if P["future"].search(f, max(s, m.start() - 20), m.start()):
