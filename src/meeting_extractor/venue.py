@@ -19,7 +19,7 @@ from functools import lru_cache
 import re
 
 from .document import Document
-from .event import _dedupe, alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
+from .event import _dedupe, alternation, ocr_held_verb, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
 from .lexicon import lookup_key, read_tsv, split_aliases
 from .models import Organizer, Span, Venue
 from .textview import TextView, clean_words, fold
@@ -143,7 +143,7 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
         "after_verb": re.compile(word_alternation(c("intro_after_verb")) + r"\s+"),
         # OCR'd text: "tổ chức tại" with "tổ chức" misread beyond repair ("te chuc", "16 chuc"), as the
         # organisers' finder reads it (organizer_cues.tsv, ocr_verb)
-        "after_verb_ocr": re.compile(_L + _ocr_held_verb() + r"\s+" + alternation(c("intro")) + r"\s+"),
+        "after_verb_ocr": re.compile(_L + ocr_held_verb() + r"\s+" + alternation(c("intro")) + r"\s+"),
         # "diễn ra từ ngày 27/11 đến hết ngày 1/12/2024 tại ..."
         "after_verb_time": re.compile(
             word_alternation(c("held_then_time"))
@@ -167,13 +167,6 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
         "generic": re.compile(word_alternation(c("generic_unit")) + _R),
         "org": re.compile(_L + alternation(c("org_before")) + _R),
     }
-
-
-@lru_cache(maxsize=1)
-def _ocr_held_verb() -> str:
-    """The regular expression of an OCR-misread "tổ chức" (organizer_cues.tsv, kind ocr_verb)."""
-    alts = [r["cue"] for r in read_tsv("organizer_cues.tsv") if r["kind"] == "ocr_verb"]
-    return "(?:" + "|".join(alts) + ")" if alts else r"(?!x)x"
 
 
 # -- the place phrase ---------------------------------------------------------------
