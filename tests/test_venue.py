@@ -182,3 +182,16 @@ def test_ocr_place_after_a_misread_held_verb_in_the_lead(verb):
     assert venue is not None
     assert fold(venue.name).startswith("hoi truong khach san sai gon")
     assert venue.province == "Ninh Thuận"
+
+
+@pytest.mark.parametrize("quality, text", [
+    ("no_diacritics", "Sang 2/9, tai Nha van hoa thi tran Tan An, Hoi Cuu chien binh huyen to chuc hoi nghi tong ket nam."),
+    ("ocr_noisy", "Sang 2/9, tai Nha van hoa thi trdn Tan An, Hoi Cuu chién binh huyén t6 chirc hoi nghi tong két nam."),
+])
+def test_a_commune_named_like_a_city_elsewhere_is_not_that_city(quality, text):
+    # "thị trấn X" / "xã X" name a commune: its name may fold like a city or town elsewhere (here Tân An,
+    # the city of Long An); the commune's name gives no province, whatever the print
+    venue = venue_of(text, quality)
+    assert venue is not None
+    assert "thi tran tan an" in fold(venue.name)
+    assert venue.province is None

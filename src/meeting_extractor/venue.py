@@ -122,6 +122,8 @@ def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
     spellings = _gazetteer()[1].get(_dash(lookup_key(m.group())))
     if not spellings:
         return None
+    if _patterns()["commune_before"].search(doc.folded, max(0, m.start() - 12), m.start()):
+        return None  # "thị trấn Hòa Thạnh": a commune's own name, not the town of Hòa Thành
     if doc.quality != "clean":
         if not _capitalised(doc.plain[m.start():m.end()], doc.quality == "ocr_noisy"):
             return None  # a place name is written with capitals; "co do" is not Cờ Đỏ, "truong Sa" not Trường Sa
@@ -150,6 +152,7 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
             + r"(?:\s*,?\s+(?:" + alternation(c("time_word")) + _R + r"|\d{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}(?!\w))){1,10}"
             + r"\s*,?\s+" + alternation(c("intro")) + r"\s+"),
         "admin_named": re.compile(_L + alternation(c("admin") + c("admin_village")) + r"\s+(?P<name>)\w"),
+        "commune_before": re.compile(_L + alternation(c("commune")) + r"[ \t]+\Z"),
         "future": re.compile(word_alternation(c("future")) + _R),
         "premises": re.compile(word_alternation(c("premises")) + _R),
         "start": re.compile(alternation(c("place_start")) + _R),
@@ -502,12 +505,16 @@ def _fuzzy_province(doc: Document, s: int, e: int) -> tuple[Place, tuple[int, in
     """A province or place a name in the phrase is one OCR edit away from: read from the printed
     words first, then from the repaired folded view; an ambiguous or conflicting answer is none."""
     printed = TextView(doc.original(s, e))
-    answer = _fuzzy_words(printed.plain, printed.folded)
-    repaired = _fuzzy_words(doc.plain, doc.folded, s, e)
     doc_words = list(_WORD.finditer(doc.folded, s, e))
+    commune = _patterns()["commune_before"]
+    # words right after a commune word, as repaired ("thi trdn" reads "thi tran"): a commune's own name
+    skip = frozenset(i for i, w in enumerate(doc_words) if commune.search(doc.folded, max(0, w.start() - 12), w.start()))
+    same_words = len(doc_words) == len(list(_WORD.finditer(printed.folded)))
+    answer = _fuzzy_words(printed.plain, printed.folded, skip=skip if same_words else frozenset())
+    repaired = _fuzzy_words(doc.plain, doc.folded, s, e, skip=skip)
     if repaired and (answer is None or answer[0] == repaired[0]):
         province, (i, n), key = repaired
-    elif answer and len(doc_words) == len(list(_WORD.finditer(printed.folded))):
+    elif answer and same_words:
         province, (i, n), key = answer  # the same words, read from the printed text
     elif answer:
         return Place(answer[0], True, False), (s, e), None
@@ -516,11 +523,14 @@ def _fuzzy_province(doc: Document, s: int, e: int) -> tuple[Place, tuple[int, in
     return Place(province, True, False), (doc_words[i].start(), doc_words[i + n - 1].end()), key
 
 
-def _fuzzy_words(plain: str, folded: str, s: int = 0, e: int | None = None
+def _fuzzy_words(plain: str, folded: str, s: int = 0, e: int | None = None, skip: frozenset[int] = frozenset()
                  ) -> tuple[str, tuple[int, int], str] | None:
-    """(province, (first word, word count), gazetteer name) of the first name one edit from a gazetteer name."""
+    """(province, (first word, word count), gazetteer name) of the first name one edit from a gazetteer
+    name, not starting at a word of `skip` (indexes)."""
     words = list(_WORD.finditer(folded, s, len(folded) if e is None else e))
     for i, w in enumerate(words):
+        if i in skip:
+            continue
         for n in (3, 2, 1):
             if i + n > len(words) or not _capitalised(" ".join(plain[x.start():x.end()] for x in words[i:i + n]), True):
                 continue
