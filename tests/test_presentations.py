@@ -230,3 +230,23 @@ def test_a_presenter_after_do_and_subjects_are_not_titles(variant):
         ("ke hoach hoat dong nam dau", "ba ly thu hang")]
     subjects = variant("Hội thảo nghe 9 tham luận, tập trung vào ba nhóm vấn đề: giống cây; kỹ thuật trồng; thị trường.")
     assert run(subjects).items == []
+
+
+def test_ocr_titles_and_presenter_are_read_after_the_ocr_repair():
+    text = ("Hoi thao vé chan nuoi\n\n"
+            "Sang 3/4, Tram Khuyén nong t6 chirc hoi thao vé chan nuoi. Tai hoi thao, cac dai biéu dugc nghe "
+            "ba bao cdo tham luan, cu thé: Ky thuat chuéng trai cho bd; Phong bénh cho dan ga; "
+            "Nudi ca trong ruéng lua. Hoi thao két thuc vao budi chiéu. "
+            "Tham luan “Thire an tir phu phdm nong nghiép” cta TS Tran Van Binh dugc quan tam.")
+    doc = Document.from_text(text, quality="ocr_noisy")
+    result = extract_presentations(doc)
+    titles = {fold(i.title): i for i in result.items}
+    # the misread syllables as repaired ("chuéng" -> chuong, "bd" -> bo), not as printed
+    assert "ky thuat chuong trai cho bo" in titles, list(titles)
+    assert titles["ky thuat chuong trai cho bo"].alignment == "repaired"
+    quoted = titles.get("thuc an tu phu pham nong nghiep")
+    assert quoted is not None, list(titles)
+    assert fold(quoted.presenter) == "ts tran van binh"
+    for item in result.items:
+        for span in item.evidence:
+            assert text[span.start:span.end] == span.text

@@ -38,7 +38,8 @@ from .document import LIST_ITEM_MARK, Document
 from .lexicon import folded_phrases, read_tsv, trie_regex
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
-from .textview import fold
+from .ocr_repair import is_known_syllable
+from .textview import TextView, fold
 
 COLON_GAP_WORDS = 2      # "N báo cáo tại phiên toàn thể:": words allowed before a bare colon
 PRESENTED_CUT_WORDS = 4  # "trình bày báo cáo X, ...": a comma ends X after this many words
@@ -277,7 +278,14 @@ def _title(doc: Document, a: int, b: int, lex: _Lexicon, last: bool) -> tuple[in
 
 def _item(doc: Document, a: int, b: int, presenter: str | None = None) -> Presentation:
     title, span = original_and_span(doc, a, b)
-    return Presentation(title=title, presenter=presenter, alignment=_alignment(doc), evidence=[span])
+    alignment = _alignment(doc)
+    if doc.quality == "ocr_noisy":
+        # as read after the OCR repair, like the event's title: "Chon gidng va lam chuoéng trai" was
+        # printed for "Chọn giống và làm chuồng trại", and "Chon giong va lam chuong trai" is nearer
+        read = _read_ocr(doc, title, a, b)
+        if read and read != title:
+            title, alignment = read, "repaired"
+    return Presentation(title=title, presenter=presenter, alignment=alignment, evidence=[span])
 
 
 def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[int, int], str | None]]:
@@ -510,7 +518,21 @@ def _presenter(doc: Document, a: int, honorific: bool = False) -> str | None:
         n += 1
     if n < 2:
         return None
+    if doc.quality == "ocr_noisy":
+        return _read_ocr(doc, original(doc, a, end).strip(), a, end)  # as read after the OCR repair
     return original(doc, a, end).strip()
+
+
+def _read_ocr(doc: Document, printed: str, a: int, b: int) -> str:
+    """OCR'd words at folded [a, b) as read: a printed word that is a Vietnamese syllable stays as printed
+    (without its stray marks: "Tiéu" -> "Tieu"; the repair's prior would turn a rarer "phe" into "pho"),
+    the others as the OCR repair read them ("chuéng" -> "chuong")."""
+    read = doc.view.plain_words(a, b)
+    words = TextView(printed).plain.split()
+    repaired = read.split()
+    if len(words) != len(repaired):
+        return read
+    return " ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r for p, r in zip(words, repaired))
 
 
 def extract_presentations(doc: Document) -> Presentations:
