@@ -321,7 +321,7 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
             start = colon.end() if colon else intro[1]
         lines = None
         if not folded[start:e].strip():  # "cụ thể:" ends a line: the list follows
-            lines = _line_items(folded, e)
+            lines = _line_items(folded, e, doc.quality == "ocr_noisy")
             if not lines:
                 e = _sentence(doc, _skip_space(folded, e + 1))[1]
         parts = lines or _split_list(folded, start, e)
@@ -348,26 +348,74 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
 
 
 _LINE_ITEM = re.compile(LIST_ITEM_MARK.pattern + r"[ \t]*([^\n]+)")
+# ("«" and "»" fold to '"': a line opening with one and a space is a bullet, not a quotation)
+_LIST_MARK_OCR = re.compile(LIST_ITEM_MARK.pattern + r"|[ \t]*[\"~][ \t]")
+_LINE_ITEM_OCR = re.compile(r"(?:" + _LIST_MARK_OCR.pattern + r")[ \t]*([^\n]+)")
 _PRESENTED_BY = re.compile(r"\s+[-–]\s+(?=\S)|,\s*do\s+(?=\S)")
 
 
-def _line_items(folded: str, pos: int) -> list[tuple[int, int]]:
+def _line_items(folded: str, pos: int, ocr: bool = False) -> list[tuple[int, int]]:
     """The items of a list written one to a line after `pos` ("•", "-", "1.", "a)" opening each
-    line; a blank line may come first): each line without its mark."""
+    line): each item without its mark. A blank line may come before the list and between its items
+    (print read back by OCR sets one between paragraphs), and an item that does not end its line
+    with ";", "." or ":" goes on over the next lines that open with no mark (print wraps its lines).
+    On OCR'd text a bullet may come out as "«", "»" or "~" ('"' or "~" in the folded view)."""
     out: list[tuple[int, int]] = []
+    item, mark = (_LINE_ITEM_OCR, _LIST_MARK_OCR) if ocr else (_LINE_ITEM, LIST_ITEM_MARK)
     line = folded.find("\n", pos)
     while line >= 0:
         start = line + 1
-        if not out and folded.startswith("\n", start):
-            start += 1  # the blank line before the list
-        m = _LINE_ITEM.match(folded, start)
+        if folded.startswith("\n", start):
+            start += 1  # a blank line before the list or between its items
+        m = item.match(folded, start)
         if m is None:
             break
-        out.append(m.span(1))
-        line = folded.find("\n", m.end())
-        if line < 0 or line != m.end():
+        a, b = m.span(1)
+        while folded[a:b].rstrip()[-1:] not in (";", ".", ":") and folded.startswith("\n", b):
+            at = b + 1
+            if ocr and folded.startswith("\n", at):
+                # OCR'd print: a blank line inside an item; the paragraph after it belongs to the item
+                # when the list goes on right after it
+                end = _paragraph_end(folded, at + 1, mark)
+                if end is None or not _item_follows(folded, end, mark):
+                    break
+                b = end
+                continue
+            nxt = _WRAPPED_LINE.match(folded, at)
+            if nxt is None or mark.match(folded, at):
+                break
+            b = nxt.end()
+        out.append((a, b))
+        line = folded.find("\n", b)
+        if line < 0 or line != b:
             break
     return out if len(out) >= 2 else []
+
+
+_WRAPPED_LINE = re.compile(r"[ \t]*[^\s][^\n]*")
+
+
+def _paragraph_end(folded: str, pos: int, mark: "re.Pattern[str]") -> int | None:
+    """The end of the lines from `pos` up to a blank line, none of them a list item (None if there is none)."""
+    end = None
+    while True:
+        nxt = _WRAPPED_LINE.match(folded, pos)
+        if nxt is None or mark.match(folded, pos):
+            return end
+        end = nxt.end()
+        if not folded.startswith("\n", end) or folded.startswith("\n", end + 1):
+            return end
+        pos = end + 1
+
+
+def _item_follows(folded: str, pos: int, mark: "re.Pattern[str]") -> bool:
+    """Does a list item open on the line after `pos` (the end of a line), or on the one after a blank line?"""
+    if not folded.startswith("\n", pos):
+        return False
+    pos += 1
+    if folded.startswith("\n", pos):
+        pos += 1
+    return bool(mark.match(folded, pos))
 
 
 def _verb_right_before(lex: _Lexicon, folded: str, a: int, colon: int) -> bool:
