@@ -195,3 +195,16 @@ def test_a_commune_named_like_a_city_elsewhere_is_not_that_city(quality, text):
     assert venue is not None
     assert "thi tran tan an" in fold(venue.name)
     assert venue.province is None
+
+
+def test_ocr_province_named_with_its_capital_d_read_as_p_elsewhere_in_the_text():
+    # the hall names no province; the only province the text names is Đắk Nông, printed "Pak Nong"
+    # ("pak" is no Vietnamese syllable for the OCR repair to mend)
+    text = ("Hoi Nong dan huyén Cu Jut (Pak Nong) t6 chirc Dai hoi lan thir X.\n\n"
+            "Sang 6/6, tai Hoi truong UBND huyén, Hoi Nong dan huyén t6 chirc Dai hoi dai biéu lan thir X.")
+    venue = venue_of(text, "ocr_noisy")
+    assert venue is not None
+    assert venue.province == "Đắk Nông"
+    # the spelling is one only OCR makes: text without diacritics does not read it as the province
+    venue = venue_of(text.replace("t6 chirc", "to chuc").replace("thir", "thu").replace("é", "e"), "no_diacritics")
+    assert venue is None or venue.province is None

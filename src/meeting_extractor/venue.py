@@ -36,6 +36,7 @@ class Place:
     province: str      # canonical pre-2025 province
     is_province: bool  # the name is the province itself (not a city or district in it)
     building: bool     # a well-known building: does not by itself state the province
+    ocr_only: bool = False  # a spelling only OCR makes ("Pak Lak" for Đắk Lắk): not on other text
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +83,29 @@ def _gazetteer() -> tuple["re.Pattern[str]", dict[str, dict[str, Place]], dict[s
         place = Place(r["province"], False, building)
         for name in [r["place"]] + split_aliases(r.get("aliases")):
             add(name, place)
+    # an English OCR model reads the capital Đ opening a name's word as P or b ("Pak Lak", "ba Nang"):
+    # those spellings name the place too, on OCR'd text only, and are restored as the name
+    for key, places in list(names.items()):
+        for variant in _misread_d(key):
+            if variant not in names:
+                names[variant] = {t: Place(p.province, p.is_province, p.building, True) for t, p in places.items()}
+                spelling[variant] = spelling[key]
     alts = list(names)
     pattern = re.compile(_L + alternation(alts, dash=True) + _R)
     return pattern, names, spelling
+
+
+def _misread_d(key: str) -> list[str]:
+    """A folded name with the d opening its words read as p or b, one word at a time and all together."""
+    words = key.split(" ")
+    at = [i for i, w in enumerate(words) if w.startswith("d") and len(w) > 1]
+    out = []
+    for letter in "pb":
+        for i in at:
+            out.append(" ".join(letter + w[1:] if j == i else w for j, w in enumerate(words)))
+        if len(at) > 1:
+            out.append(" ".join(letter + w[1:] if j in at else w for j, w in enumerate(words)))
+    return out
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -125,6 +146,8 @@ def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
     if _patterns()["commune_before"].search(doc.folded, max(0, m.start() - 12), m.start()):
         return None  # "thị trấn Hòa Thạnh": a commune's own name, not the town of Hòa Thành
     if doc.quality != "clean":
+        if doc.quality != "ocr_noisy" and next(iter(spellings.values())).ocr_only:
+            return None
         if not _capitalised(doc.plain[m.start():m.end()], doc.quality == "ocr_noisy"):
             return None  # a place name is written with capitals; "co do" is not Cờ Đỏ, "truong Sa" not Trường Sa
         nxt = _NEXT_CAPITAL.match(doc.plain, m.end())
