@@ -208,3 +208,14 @@ def test_ocr_province_named_with_its_capital_d_read_as_p_elsewhere_in_the_text()
     # the spelling is one only OCR makes: text without diacritics does not read it as the province
     venue = venue_of(text.replace("t6 chirc", "to chuc").replace("thir", "thu").replace("é", "e"), "no_diacritics")
     assert venue is None or venue.province is None
+
+
+@pytest.mark.parametrize("quality", ["no_diacritics", "ocr_noisy"])
+def test_a_place_name_needs_the_capitals_of_every_word(quality):
+    # "Van phong" (văn phòng, an office) folds like Vân Phong (Khánh Hòa) but its second word is in lower
+    # case: the only province the text names is then Bến Tre
+    text = ("Ben Tre, 5/5 - Sang nay, tai Hoi truong UBND huyen, Ban Chi dao huyen to chuc Hoi nghi so ket "
+            "cong tac dan van.\n\nOng Le Minh Tam, Chanh Van phong bao cao ket qua.")
+    venue = venue_of(text, quality)
+    assert venue is not None
+    assert venue.province == "Bến Tre"

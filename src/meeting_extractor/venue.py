@@ -133,6 +133,16 @@ def _capitalised(name: str, ocr: bool) -> bool:
 _NAME_WORDS = re.compile(r"[^\W_]+")
 
 
+def _lower_where_capital(name: str, spelling: str, ocr: bool) -> bool:
+    """Is a word of the name in lower case where the gazetteer's spelling has a capital (after the first
+    word, which `_capitalised` checks)? On OCR'd text a b or p may be a misread capital Đ."""
+    words, spelt = _NAME_WORDS.findall(name), _NAME_WORDS.findall(spelling)
+    if len(words) != len(spelt):
+        return False
+    return any(w[0].islower() and sp[0].isupper() and not (ocr and w[0] in "bp" and sp[0] == "Đ")
+               for w, sp in zip(words[1:], spelt[1:]))
+
+
 @lru_cache(maxsize=1)
 def _admin_words() -> frozenset[str]:
     return frozenset(w for p in _cues("admin") for w in fold(p).replace(".", " ").split())
@@ -140,7 +150,8 @@ def _admin_words() -> frozenset[str]:
 
 def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
     """The place a gazetteer match names; on clean text the diacritics must agree."""
-    spellings = _gazetteer()[1].get(_dash(lookup_key(m.group())))
+    key = _dash(lookup_key(m.group()))
+    spellings = _gazetteer()[1].get(key)
     if not spellings:
         return None
     if _patterns()["commune_before"].search(doc.folded, max(0, m.start() - 12), m.start()):
@@ -150,6 +161,8 @@ def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
             return None
         if not _capitalised(doc.plain[m.start():m.end()], doc.quality == "ocr_noisy"):
             return None  # a place name is written with capitals; "co do" is not Cờ Đỏ, "truong Sa" not Trường Sa
+        if _lower_where_capital(doc.plain[m.start():m.end()], _gazetteer()[2][key], doc.quality == "ocr_noisy"):
+            return None  # "Van phong" (văn phòng, an office) is not Vân Phong
         nxt = _NEXT_CAPITAL.match(doc.plain, m.end())
         if nxt and nxt.group(1).isupper() and nxt.group(2).islower():
             return None  # part of a longer name: "Vinh Tuong" is Vĩnh Tường, not the city of Vinh
