@@ -219,3 +219,12 @@ def test_a_place_name_needs_the_capitals_of_every_word(quality):
     venue = venue_of(text, quality)
     assert venue is not None
     assert venue.province == "Bến Tre"
+
+
+def test_ocr_place_whose_second_word_lost_its_vowel():
+    # "trụ sở" printed "tru s": a short word and a lone letter, then the capitalised name
+    text = "Sang 2/3, tai tru s Hoi Nha bao tinh Quang Ngai, Hoi Nha bao tinh t6 chirc toa dam vé bao chi s6."
+    venue = venue_of(text, "ocr_noisy")
+    assert venue is not None
+    assert fold(venue.name).startswith("tru s hoi nha bao tinh quang ngai")
+    assert venue.province == "Quảng Ngãi"

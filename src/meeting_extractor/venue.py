@@ -281,12 +281,13 @@ def _address_soon(doc: Document, start: int, limit: int) -> bool:
 
 
 def _upper_next_word(doc: Document, start: int, limit: int) -> bool:
-    """OCR text: "tai ba Nang" (Đà Nẵng with Đ misread) still starts a place when the next word is capitalised."""
+    """OCR text: "tai ba Nang" (Đà Nẵng with Đ misread) still starts a place when the next word is capitalised;
+    so does "tai tru s So ..." (trụ sở with its "ở" lost): a short word and a lone letter, then a capital."""
     m = _SHORT_THEN_WORD.match(doc.plain, start, limit)
     return bool(m and m.group(1).isupper())
 
 
-_SHORT_THEN_WORD = re.compile(r"[^\W\d_]{1,3}\s+([^\W\d_])")
+_SHORT_THEN_WORD = re.compile(r"[^\W\d_]{1,3}\s+(?:[^\W\d_]\s+)?([^\W\d_])")
 
 
 def _abbreviation_before(f: str, dot: int) -> bool:
