@@ -259,3 +259,12 @@ def test_an_ocr_foreign_name_with_a_hyphen_is_kept_whole_and_as_printed():
     p = by_name(people(text, quality="ocr_noisy"), "Lee Sang-woo")
     assert p.name == "Lee Sang-woo"  # not "Le Sang" (the syllable "Lee" is no Vietnamese one to repair)
     assert p.roles == ["speech"]
+
+
+@pytest.mark.parametrize("printed, written", [("Vi Hai Long", "Vũ Hai Long"), ("Vit Thi Lan Anh", "Vũ Thi Lan Anh"),
+                                             ("Ngoé Minh Duc", "Ngô Minh Duc"), ("Té Thi Ngoc Ha", "Tô Thi Ngoc Ha")])
+def test_ocr_family_names_misread_with_their_vowel_are_written_back(printed, written):
+    text = PAD + f"Phat biéu tai hoi thao, 6ng {printed}, Giam déc S& Tai chinh, cho biét ké hoach da xong."
+    (p,) = people(text, quality="ocr_noisy")
+    assert strip_diacritics(p.name) == strip_diacritics(written)  # "Vit" is repaired to "Vu" already
+    assert p.roles == ["speech"]
