@@ -320,9 +320,12 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
         else:
             start = colon.end() if colon else intro[1]
         lines = None
-        if not folded[start:e].strip():  # "cụ thể:" ends a line: the list follows
-            lines = _line_items(folded, e, doc.quality == "ocr_noisy")
-            if not lines:
+        rest_blank = not folded[start:e].strip()
+        nl = folded.find("\n", start, e)
+        if rest_blank or nl >= 0 and not folded[start:nl].strip():
+            # "cụ thể:" ends a line: the list follows (in OCR'd print the sentence goes on over it)
+            lines = _line_items(folded, start, doc.quality == "ocr_noisy")
+            if not lines and rest_blank:
                 e = _sentence(doc, _skip_space(folded, e + 1))[1]
         parts = lines or _split_list(folded, start, e)
         if len(parts) < 2 and not colon:
