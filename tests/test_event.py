@@ -156,3 +156,13 @@ def test_ocr_held_verb_misread_beyond_repair_still_reports_the_event():
     assert event.type == "hội nghị"
     assert fold(event.title) == "tong ket cong tac giam ngheo nam 2024"
     assert mention.start < text.index("Bao cao")
+
+
+def test_a_headline_whose_edition_number_was_misprinted_does_not_lengthen_the_title():
+    # the headline's "lần thứ IV" came out "lan thw \"": its name is no fuller than the body's
+    text = ("Dai hoi Hoi Cuu chién binh phuong Tan Dinh lan thw\n\\\"\n\n"
+            "Sang 3/5, Hoi Cuu chién binh phuong Tan Dinh t6 chirc Dai hoi Hoi Cuu chién binh phuong Tan Dinh "
+            "lan thir IV, nhiém ky 2024 - 2029.")
+    _, event, _ = run(text, "ocr_noisy")
+    assert fold(event.title) == "hoi cuu chien binh phuong tan dinh"
+    assert event.edition == 4

@@ -800,6 +800,13 @@ def _trim(f: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _opens_edition(words: str) -> bool:
+    """Do the words open with an edition's lead ("lan thu \"" : an edition whose number a misprint hid)?"""
+    w = words.split()
+    lead = cue_set("edition_lead")
+    return bool(w) and (w[0] in lead or " ".join(w[:2]) in lead)
+
+
 def _fold_words(doc: Document, span: tuple[int, int] | None) -> str:
     if not span:
         return ""
@@ -852,7 +859,8 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
                 continue
             _parse_name(doc, m, head_end)
             other = _fold_words(doc, m.title)
-            if other.startswith(key + " ") and (best is None or len(other) > len(_fold_words(doc, best.title))):
+            if other.startswith(key + " ") and (best is None or len(other) > len(_fold_words(doc, best.title))) \
+                    and not _opens_edition(other[len(key) + 1:]):
                 best = m
         if best:
             title, source = best.title, best

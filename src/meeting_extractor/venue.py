@@ -133,10 +133,15 @@ def _capitalised(name: str, ocr: bool) -> bool:
 _NAME_WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=4096)
+def _spelt_words(spelling: str) -> list[str]:
+    return _NAME_WORDS.findall(spelling)
+
+
 def _lower_where_capital(name: str, spelling: str, ocr: bool) -> bool:
     """Is a word of the name in lower case where the gazetteer's spelling has a capital (after the first
     word, which `_capitalised` checks)? On OCR'd text a b or p may be a misread capital Đ."""
-    words, spelt = _NAME_WORDS.findall(name), _NAME_WORDS.findall(spelling)
+    words, spelt = _NAME_WORDS.findall(name), _spelt_words(spelling)
     if len(words) != len(spelt):
         return False
     return any(w[0].islower() and sp[0].isupper() and not (ocr and w[0] in "bp" and sp[0] == "Đ")
@@ -161,7 +166,8 @@ def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
             return None
         if not _capitalised(doc.plain[m.start():m.end()], doc.quality == "ocr_noisy"):
             return None  # a place name is written with capitals; "co do" is not Cờ Đỏ, "truong Sa" not Trường Sa
-        if _lower_where_capital(doc.plain[m.start():m.end()], _gazetteer()[2][key], doc.quality == "ocr_noisy"):
+        if (" " in key or "-" in key) and _lower_where_capital(
+                doc.plain[m.start():m.end()], _gazetteer()[2][key], doc.quality == "ocr_noisy"):
             return None  # "Van phong" (văn phòng, an office) is not Vân Phong
         nxt = _NEXT_CAPITAL.match(doc.plain, m.end())
         if nxt and nxt.group(1).isupper() and nxt.group(2).islower():
