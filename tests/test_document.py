@@ -34,3 +34,19 @@ def test_links_and_comments_after_the_article_are_hidden_from_the_finders():
     record = extract(text)
     assert all(c.evidence[0].start < cut for c in record.conclusions)
     assert [o.name for o in record.organizers] == ["Sở Y tế"]
+
+
+def test_ocr_print_a_line_ending_with_a_colon_or_a_quote_is_a_wrap_not_a_sentence_end():
+    text = ("Hoi thao nghe ba bao cao tiéu biéu:\n\"Nuoi tom cong nghé cao\" cia TS Lé Van Hai; \"Thi truong\n"
+            "xuat khau\" cia ThS Pham Thu Ha.\nCac dai biéu thao luan.\n\nPhién chiéu bat dau.")
+    doc = Document.from_text(text, quality="ocr_noisy")
+    got = [doc.text[s:e] for s, e in (doc.view.to_original(s, e) for s, e in doc.sentences)]
+    assert got == [
+        "Hoi thao nghe ba bao cao tiéu biéu:\n\"Nuoi tom cong nghé cao\" cia TS Lé Van Hai; \"Thi truong\n"
+        "xuat khau\" cia ThS Pham Thu Ha.",
+        "Cac dai biéu thao luan.",
+        "Phién chiéu bat dau.",
+    ]
+    # clean text keeps its reading: a line that ends with a colon ends its sentence
+    clean = "Hội thảo nghe ba báo cáo tiêu biểu:\n“Nuôi tôm công nghệ cao” của TS Lê Văn Hải."
+    assert len(sentences(clean)) == 2

@@ -143,3 +143,26 @@ def test_a_report_of_another_edition_is_not_the_main_event():
         assert event.edition == 2
         assert variant[main.start:main.end].lower().startswith("di")
         assert main.start > variant.index("TP Hà Giang" if variant == text else "TP Ha Giang")
+
+
+def test_ocr_held_verb_misread_beyond_repair_still_reports_the_event():
+    # "tổ chức" printed as "16 chuc" right before the noun: that mention is the event held, not the
+    # later "chủ trì hội nghị" (which names no event)
+    text = ("Huyén Tan Phuoc tong két giam ngheo\n\n"
+            "Sang 4/11, tai Hoi truong UBND huyén, Ban Chi dao huyén 16 chuc Hoi nghi tong két cong tac "
+            "giam ngheo nam 2024.\n\nOng Lé Van Tam, Pho Chu tich UBND huyén, chu tri hoi nghi. "
+            "Bao cao tai hoi nghi néu r6 két qua dat dugc.")
+    doc, event, mention = run(text, "ocr_noisy")
+    assert event.type == "hội nghị"
+    assert fold(event.title) == "tong ket cong tac giam ngheo nam 2024"
+    assert mention.start < text.index("Bao cao")
+
+
+def test_a_headline_whose_edition_number_was_misprinted_does_not_lengthen_the_title():
+    # the headline's "lần thứ IV" came out "lan thw \"": its name is no fuller than the body's
+    text = ("Dai hoi Hoi Cuu chién binh phuong Tan Dinh lan thw\n\\\"\n\n"
+            "Sang 3/5, Hoi Cuu chién binh phuong Tan Dinh t6 chirc Dai hoi Hoi Cuu chién binh phuong Tan Dinh "
+            "lan thir IV, nhiém ky 2024 - 2029.")
+    _, event, _ = run(text, "ocr_noisy")
+    assert fold(event.title) == "hoi cuu chien binh phuong tan dinh"
+    assert event.edition == 4

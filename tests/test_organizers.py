@@ -172,3 +172,24 @@ def test_heads_of_youth_unions_stations_and_bar_associations(text, expected):
     for variant in (text, strip_diacritics(text)):
         got = [(strip_diacritics(name), role) for name, role in names(variant)]
         assert got == [(strip_diacritics(name), role) for name, role in expected]
+
+
+def test_ocr_held_verb_whose_second_syllable_the_repair_read_as_chi():
+    # "tổ chức" printed "t0 chie": the OCR repair reads "chie" as "chi", a syllable of its own
+    text = ("Sang 5/6, Quy Ho tro nong dan tinh phoi hop voi Hoi Lam vuon tinh t0 chie hoi\n"
+            "thao vé cay an qua. Hoi thao thu hut 80 dai biéu.")
+    found, _ = organizers_and_sponsors(text, "ocr_noisy")
+    names = [(strip_diacritics(o.name).lower(), o.role) for o in found]
+    assert ("quy ho tro nong dan tinh", "organizer") in names, names
+    assert ("hoi lam vuon tinh", "co_organizer") in names, names
+
+
+def test_ocr_head_whose_capital_d_was_read_as_a_lower_case_b():
+    # "Đoàn Luật sư" printed "boan Luat su": the English model read the capital Đ as a lower-case b
+    text = "Sang 3/3, tai thanh pho Vinh, boan Luat su tinh Nghé An t6 chirc Dai hoi lan thir V."
+    found, _ = organizers_and_sponsors(text, "ocr_noisy")
+    assert [strip_diacritics(o.name) for o in found] == ["Doan Luat su tinh Nghe An"]
+    # a lower-case d printed as such is a common word: no organiser is made of "doan"
+    text = "Sang 3/3, tai thanh pho Vinh, doan cong tac cua tinh t6 chirc Dai hoi lan thir V."
+    found, _ = organizers_and_sponsors(text, "ocr_noisy")
+    assert not any(strip_diacritics(o.name).lower().startswith("doan") for o in found)

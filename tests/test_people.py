@@ -231,3 +231,40 @@ def test_an_ocr_name_with_its_middle_name_in_lower_case():
     text = PAD + "Du hoi thao co dong chi Nong van Chien, Chu tich Uy ban MTTQ tinh."
     names = [p.name for p in people(text, quality="ocr_noisy")]
     assert any(strip_diacritics(n).lower() == "nong van chien" for n in names), names
+
+
+def test_an_ocr_name_whose_capital_d_was_read_as_b():
+    # "Đức" printed as "buc" (the model reads a capital Đ as a lower-case b): still part of the name,
+    # written back with a D; a lower-case "dang" printed as such ("Cao đẳng") continues no name
+    text = (PAD + "Phat biéu tai hoi thao, PGS.TS Lai buc Khoa, Pho Giam déc S& Cong Thuong, neu y kién. "
+            "Tham dy c6 dai dién Truong Cao dang Ky thuat tinh.")
+    found = people(text, quality="ocr_noisy")
+    p = by_name(found, "Lai Duc Khoa")
+    assert p.roles == ["speech"]
+    assert not any("dang" in strip_diacritics(q.name).lower() for q in found), [q.name for q in found]
+
+
+def test_an_ocr_family_name_in_lower_case_after_an_honorific():
+    # "Đỗ" printed as "b6" right after a capitalised honorific ("ThS"), then the same person as "Do"
+    text = (PAD + "Bao cao tham luan do ThS b6 Kim Thoa, Vién Kinh té nong nghiép, trinh bay. "
+            "Két luan, ba Do Kim Thoa dé nghi cac dia phuong phéi hop.")
+    found = people(text, quality="ocr_noisy")
+    assert len(found) == 1, [q.name for q in found]
+    assert found[0].name == "Đỗ Kim Thoa"
+    assert "presenter" in found[0].roles
+
+
+def test_an_ocr_foreign_name_with_a_hyphen_is_kept_whole_and_as_printed():
+    text = PAD + "Phat biéu tai hoi thao, 6ng Lee Sang-woo, Giam déc Cong ty Hanbit Vina, cam két dau tu them."
+    p = by_name(people(text, quality="ocr_noisy"), "Lee Sang-woo")
+    assert p.name == "Lee Sang-woo"  # not "Le Sang" (the syllable "Lee" is no Vietnamese one to repair)
+    assert p.roles == ["speech"]
+
+
+@pytest.mark.parametrize("printed, written", [("Vi Hai Long", "Vũ Hai Long"), ("Vit Thi Lan Anh", "Vũ Thi Lan Anh"),
+                                             ("Ngoé Minh Duc", "Ngô Minh Duc"), ("Té Thi Ngoc Ha", "Tô Thi Ngoc Ha")])
+def test_ocr_family_names_misread_with_their_vowel_are_written_back(printed, written):
+    text = PAD + f"Phat biéu tai hoi thao, 6ng {printed}, Giam déc S& Tai chinh, cho biét ké hoach da xong."
+    (p,) = people(text, quality="ocr_noisy")
+    assert strip_diacritics(p.name) == strip_diacritics(written)  # "Vit" is repaired to "Vu" already
+    assert p.roles == ["speech"]

@@ -230,3 +230,57 @@ def test_a_presenter_after_do_and_subjects_are_not_titles(variant):
         ("ke hoach hoat dong nam dau", "ba ly thu hang")]
     subjects = variant("Hội thảo nghe 9 tham luận, tập trung vào ba nhóm vấn đề: giống cây; kỹ thuật trồng; thị trường.")
     assert run(subjects).items == []
+
+
+def test_ocr_titles_and_presenter_are_read_after_the_ocr_repair():
+    text = ("Hoi thao vé chan nuoi\n\n"
+            "Sang 3/4, Tram Khuyén nong t6 chirc hoi thao vé chan nuoi. Tai hoi thao, cac dai biéu dugc nghe "
+            "ba bao cdo tham luan, cu thé: Ky thuat chuéng trai cho bd; Phong bénh cho dan ga; "
+            "Nudi ca trong ruéng lua. Hoi thao két thuc vao budi chiéu. "
+            "Tham luan “Thire an tir phu phdm nong nghiép” cta TS Tran Van Binh dugc quan tam.")
+    doc = Document.from_text(text, quality="ocr_noisy")
+    result = extract_presentations(doc)
+    titles = {fold(i.title): i for i in result.items}
+    # the misread syllables as repaired ("chuéng" -> chuong, "bd" -> bo), not as printed
+    assert "ky thuat chuong trai cho bo" in titles, list(titles)
+    assert titles["ky thuat chuong trai cho bo"].alignment == "repaired"
+    quoted = titles.get("thuc an tu phu pham nong nghiep")
+    assert quoted is not None, list(titles)
+    assert fold(quoted.presenter) == "ts tran van binh"
+    for item in result.items:
+        for span in item.evidence:
+            assert text[span.start:span.end] == span.text
+
+
+def test_listed_items_with_blank_lines_between_them_and_wrapped_lines():
+    # a list set one item to a line, each item's lines wrapped by the print, a blank line between items
+    text = ("Lop tap huan vé trong lua\n\n"
+            "Sang 3/4, Tram Khuyén nong t6 chirc lop tap huan. Hoc vién dugc nghe cac chuyén dé:\n\n"
+            "1. Chon giong lua chiu man cho cac xa ven bién va cach lam dat\n"
+            "truéc khi gieo sa;\n\n"
+            "2. Bon phan can déi theo tirng giai doan sinh truéng;\n\n"
+            "3. Phong tri sau bénh tong hop tren dong ruong.\n\n"
+            "Cac hoc vién déu danh gia cao noi dung lop hoc.")
+    doc = Document.from_text(text, quality="ocr_noisy")
+    titles = [fold(i.title) for i in extract_presentations(doc).items]
+    assert titles == [
+        "chon giong lua chiu man cho cac xa ven bien va cach lam dat truoc khi gieo sa",
+        "bon phan can doi theo tung giai doan sinh truong",
+        "phong tri sau benh tong hop tren dong ruong",
+    ]
+
+
+def test_ocr_bullets_read_as_guillemets_and_an_item_split_by_a_blank_line():
+    # the model reads a round bullet as "«" or "»", and may set a blank line inside an item
+    text = ("Hoi thao vé tim mach\n\n"
+            "Sang 3/4, Bénh vién tinh t6 chirc hoi thao. Hoi thao gom 5 bao cao, tiéu biéu la:\n"
+            "« Diéu tri suy tim man tinh & ngudi cao tudi - TS\n\n"
+            "Ha Van Long, Khoa Tim mach;\n\n"
+            "» Phuc hoi chirc nang sau dot nhoi mau co tim - ThS Lé Thi Mai;\n\n"
+            "« Dinh duéng cho ngudi bénh tang huyét ap - BS Vo Thanh Son.\n\n"
+            "Cac dai biéu trao déi soi noi.")
+    doc = Document.from_text(text, quality="ocr_noisy")
+    titles = [fold(i.title) for i in extract_presentations(doc).items]
+    assert len(titles) == 3, titles
+    assert titles[1] == "phuc hoi chuc nang sau dot nhoi mau co tim"
+    assert titles[2] == "dinh duong cho nguoi benh tang huyet ap"

@@ -19,6 +19,14 @@ _SENTENCE_END = re.compile(
     r"|\n\s*\n"  # blank line
     r"|[.!?:\"')]\s*\n"  # line ending with punctuation
 )
+# OCR'd print: a single line break is where the print wrapped its line (paragraphs are set apart by a
+# blank line), so a line that ends with ':', a quote or a bracket goes on ("... tiêu biểu:\n“Tên báo cáo”");
+# one that ends with '.', '!' or '?' still ends its sentence.
+_SENTENCE_END_OCR = re.compile(
+    r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z]|\d)"
+    r"|\n\s*\n"
+    r"|[.!?][\"')]*\s*\n"
+)
 # Abbreviations that end with a dot but do not end a sentence ("Tp. Huế", "TS. Lan").
 _ABBREVIATION_BEFORE = re.compile(
     r"(?:^|[^\w.])(?:tp|tt|ts|gs|pgs|ths|ts\.bs|bs|ks|cn|th\.s|p|q|tx|ng|st|mr|mrs|dr|no|tr|vd|v\.v)\.$", re.I)
@@ -93,7 +101,7 @@ class Document:
         out: list[tuple[int, int]] = []
         start = 0
         plain = self.plain
-        for m in _SENTENCE_END.finditer(plain):
+        for m in (_SENTENCE_END_OCR if self.quality == "ocr_noisy" else _SENTENCE_END).finditer(plain):
             end = m.start() if plain[m.start()] == "\n" else m.start() + 1  # after the punctuation
             if (m.group().count("\n") < 2 and plain[end - 1] == "."  # (a blank line always ends one)
                     and _ABBREVIATION_BEFORE.search(plain, max(0, end - 8), end)):

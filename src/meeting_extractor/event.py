@@ -128,6 +128,19 @@ def cue_phrases(kind: str) -> list[str]:
     return _cues().get(kind, [])
 
 
+@lru_cache(maxsize=1)
+def ocr_held_verb() -> str:
+    """The regular expression of "tổ chức" as an English OCR model misreads it beyond the OCR repair
+    ("té chuc", "16 chuc"; organizer_cues.tsv, kind ocr_verb): one definition for every finder."""
+    alts = [r["cue"] for r in read_tsv("organizer_cues.tsv") if r["kind"] == "ocr_verb"]
+    return "(?:" + "|".join(alts) + ")" if alts else r"(?!x)x"
+
+
+@lru_cache(maxsize=1)
+def _ocr_held_two_words() -> "re.Pattern[str]":
+    return re.compile(ocr_held_verb())
+
+
 @lru_cache(maxsize=None)
 def cue_set(kind: str) -> frozenset[str]:
     return frozenset(norm(p) for p in cue_phrases(kind))
@@ -480,6 +493,9 @@ def _is_held(doc: Document, found: _Found, head_end: int) -> bool:
             before = before[:-k]
             k = _ends_with2(before, filler)
         k = _ends_with(before, before_set)
+        if not k and doc.quality == "ocr_noisy" and len(before) >= 2 \
+                and _ocr_held_two_words().fullmatch(before[-2] + " " + before[-1]):
+            k = 2  # "16 chuc Hoi nghi": "tổ chức" misread beyond repair
         if k:
             # where the cue's words are: only white space follows each word up to the next one, so
             # the last occurrence of a word before the next one's start is that word
@@ -784,6 +800,13 @@ def _trim(f: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _opens_edition(words: str) -> bool:
+    """Do the words open with an edition's lead ("lan thu \"" : an edition whose number a misprint hid)?"""
+    w = words.split()
+    lead = cue_set("edition_lead")
+    return bool(w) and (w[0] in lead or " ".join(w[:2]) in lead)
+
+
 def _fold_words(doc: Document, span: tuple[int, int] | None) -> str:
     if not span:
         return ""
@@ -836,7 +859,8 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
                 continue
             _parse_name(doc, m, head_end)
             other = _fold_words(doc, m.title)
-            if other.startswith(key + " ") and (best is None or len(other) > len(_fold_words(doc, best.title))):
+            if other.startswith(key + " ") and (best is None or len(other) > len(_fold_words(doc, best.title))) \
+                    and not _opens_edition(other[len(key) + 1:]):
                 best = m
         if best:
             title, source = best.title, best

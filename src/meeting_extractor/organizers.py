@@ -279,7 +279,8 @@ class _Parser:
 
     def _head_at(self, i: int, allow_lower: bool) -> int | None:
         t = self.toks[i]
-        if not t.is_word or not (t.text[0].isupper() or allow_lower and t.low in self.lex.lower_heads):
+        capital = t.text[0].isupper() or self._misread_capital_d(t)
+        if not t.is_word or not (capital or allow_lower and t.low in self.lex.lower_heads):
             return None
         m = self.lex.head.match(self.folded, t.start)
         if not m:
@@ -292,7 +293,7 @@ class _Parser:
             if not allow_lower or self.lex.common_before.search(self.folded, max(0, t.start - 12), t.start):
                 return None
             self.lower_heads.add(i)
-        elif not t.text[0].isupper():
+        elif not capital:
             return None
         nh = self.lex.not_head.match(self.folded, t.start)
         if nh and nh.end() >= m.end() and self._spelt(nh):
@@ -307,6 +308,14 @@ class _Parser:
         while j < len(self.toks) and self.toks[j].start < m.end():
             j += 1
         return j
+
+    def _misread_capital_d(self, t: _Tok) -> bool:
+        """OCR'd text: a word read as one opening with d but printed with a lower-case b or p stood for a
+        capital Đ, which an English model reads so ("boan Luat su" is Đoàn Luật sư)."""
+        if self.doc.quality != "ocr_noisy" or not t.low.startswith("d"):
+            return False
+        s, e = self.doc.view.to_original(t.start, t.end)
+        return self.doc.text[s:s + 1] in ("b", "p")
 
     def _event_before(self, pos: int) -> bool:
         """The word(s) right before pos are an event noun (Hội nghị Ban Chấp hành ...)."""
@@ -749,6 +758,8 @@ def extract_organizers(doc: Document) -> tuple[list[Organizer], list[Organizer]]
         name = _value(doc, o.start, o.end)
         if not name or len(name) < 3:
             continue
+        if doc.quality == "ocr_noisy" and name[0] == "d" and doc.text[doc.view.to_original(o.start, o.end)[0]] in "bp":
+            name = "D" + name[1:]  # a capital Đ misread as "b" ("boan Luat su" for Đoàn Luật sư)
         evidence: list[Span] = [doc.span(o.start, o.end)]
         full = _complete(doc, lex, fold(name))
         if full is None and doc.quality == "ocr_noisy":

@@ -49,7 +49,7 @@ _SPEAKING = {"opening_speech", "conclusion", "presenter"}
 
 # doc.plain has its Vietnamese letters folded to ASCII, so plain character classes serve
 _TOKEN = r"[A-Z][a-z]+(?:-[a-z]+)?"  # a capitalised syllable on doc.plain ("Seung-ho")
-_TOKEN_OCR = r"[A-Z][A-Z]?[a-z]+"  # OCR splits letters: "DPinh"
+_TOKEN_OCR = r"[A-Z][A-Z]?[a-z]+(?:-[a-z]+)?"  # OCR splits letters: "DPinh"; a foreign "Jin-woo"
 _SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # between syllables of a name (one line break at most)
 # White space as the `regex` module's \s has it (Unicode White_Space): the standard library's \s also
 # takes \x1c-\x1f. The patterns below run on the standard library's faster engine with this class.
@@ -291,8 +291,14 @@ def _scan_copy(folded: str) -> str:
 _CAPITAL_BEFORE = re.compile(r"[A-Z]\w*[ \t\n]+\Z")
 _NEXT_TOKEN = re.compile(_SEP + r"([A-Z][a-z]*(?:-[a-z]+)?)(?![\w&])")
 # On OCR'd text the commonest middle names (Văn, Thị) often come out in lower case ("Nong van Chien"):
-# there they continue a name when a capitalised syllable follows.
-_NEXT_TOKEN_OCR = re.compile(_SEP + r"([A-Z](?:[A-Z]?[a-z]+)?|(?:van|thi)(?=[ \t]+[A-Z]))(?![\w&])")
+# there they continue a name when a capitalised syllable follows. A hyphenated syllable ("Sung-ho") is
+# one syllable of a foreign name, as on clean text.
+# A lower-case syllable opening with b, p or d may be one whose capital Đ the model read as b or p
+# ("Tran buc Hanh" for Trần Đức Hạnh): it continues the name when it was printed with b or p
+# (`_Reader._lower_token_ok`).
+_NEXT_TOKEN_OCR = re.compile(
+    _SEP + r"([A-Z](?:[A-Z]?[a-z]+(?:-[a-z]+)?)?|(?:van|thi|[bdp][a-z]{1,5})(?=[ \t]+[A-Z]))(?![\w&])")
+_LOWER_NAME_WORDS = frozenset(("van", "thi"))
 _AT_TOKEN = re.compile(_TOKEN + r"(?![\w&])")
 _AT_TOKEN_OCR = re.compile(_TOKEN_OCR + r"(?![\w&])")
 _W, _NW = _WS, _NOT_WS
@@ -393,6 +399,7 @@ class _Reader:
         self.office_end_list = office_end_list = []
         self.office_starts = office_starts = {}
         self.hon_starts = hon_starts = set()
+        self.hon_ends = hon_ends = set()
         # starts that end a name: honorifics, offices, multiword cues or clause-level cues ("Kết luận")
         self.name_stops = name_stops = set()
         # starts that end a position: honorifics, cue words in lower case in the text. (The original
@@ -455,6 +462,7 @@ class _Reader:
                             continue
                     hon_items.append((s, e, op[3]))
                     hon_starts.add(s)
+                    hon_ends.add(e)
                     name_stops.add(s)
                     if not pos_stops or pos_stops[-1] != s:
                         pos_stops.append(s)
@@ -573,11 +581,27 @@ class _Reader:
         n = 1
         while n < max_tokens:
             m = nxt.match(self.plain, e)
-            if not m or m.start(1) in self.name_stops:
+            if not m or m.start(1) in self.name_stops or not self._lower_token_ok(m):
                 break
             e = m.end()
             n += 1
         return e, n
+
+    def _lower_token_ok(self, t: "re.Match[str]") -> bool:
+        """A name syllable matched by _NEXT_TOKEN_OCR in lower case is "van"/"thi", or one printed with a
+        b or p where a capital Đ stood ("buc", "binh", "p6"); a d printed as such is a common word
+        ("Cao dang Ky thuat" is Cao đẳng)."""
+        s = t.start(1)
+        if not self.plain[s].islower() or t.group(1) in _LOWER_NAME_WORDS:
+            return True
+        return self._printed(s, t.end(1))[:1] in ("b", "p")
+
+    def _after_honorific(self, pos: int) -> bool:
+        """Does an honorific end right before pos (white space or its dot between)?"""
+        j = pos
+        while j > 0 and self.folded[j - 1] in " \t\n.":
+            j -= 1
+        return j in self.hon_ends
 
     def _candidates(self, hons: list[_Hon]) -> list[_Mention]:
         plain, folded = self.plain, self.folded
@@ -603,14 +627,15 @@ class _Reader:
             end, n = e, 1
             while n < 4:
                 t = next_token.match(plain, end)
-                if t is None or t.start(1) in name_stops:
+                if t is None or t.start(1) in name_stops or not self._lower_token_ok(t):
                     break
                 end = t.end()
                 n += 1
             if n < 2:
                 continue  # "Văn bản", "Cao đẳng": one capitalised word is no name
-            if plain[s].islower() and (n < 3 or _CAPITAL_BEFORE.search(plain, max(0, s - 24), s)):
-                continue  # an OCR'd "bang Viet Dung" (Đặng), not "Binh binh" (Bình Định)
+            if plain[s].islower() and (n < 3 or _CAPITAL_BEFORE.search(plain, max(0, s - 24), s)
+                                       and not self._after_honorific(s)):
+                continue  # an OCR'd "bang Viet Dung" (Đặng; also "ThS bang Viet Dung"), not "Binh binh" (Bình Định)
             i = bisect_right(o_starts, s) - 1
             if i >= 0 and o_starts[i] < s < o_ends[i]:
                 continue  # inside an office phrase
@@ -817,6 +842,12 @@ class _Reader:
             if m.post and self.folded[m.post[1]:m.post[1] + 1] == ")":
                 m.tail = m.post[1] + 1
             m.key = " ".join(f[m.name_s:m.name_e].split())
+            if self.ocr:
+                # a family name OCR misread is keyed as the name it stands for ("bo Thi Ha" = "Do Thi Ha")
+                head, _, rest = m.key.partition(" ")
+                family = _ocr_family_folded().get(head)
+                if family and rest:
+                    m.key = f"{fold(family)} {rest}"
             anchored = m.hon is not None or m.pre is not None or m.post is not None
             if m.short:
                 anchored = m.hon is not None or m.pre is not None
@@ -1046,7 +1077,18 @@ class _Reader:
         words = repaired.split()
         if len(printed) != len(words):
             return repaired
-        return " ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r for p, r in zip(printed, words))
+        if any("-" in p.strip("-") for p in printed):
+            return " ".join(printed)  # a hyphenated syllable makes a foreign name ("Lee Dong-hyun"): as printed
+        # a lower-case syllable after the first printed with b or p opened with a misread Đ ("buc" -> "Duc")
+        out = []
+        for i, (p, r) in enumerate(zip(printed, words)):
+            if i and p[:1] in ("b", "p") and r.islower() and r not in _LOWER_NAME_WORDS:
+                out.append("D" + r[1:])
+            elif p.isalpha() and is_known_syllable(p.lower()):
+                out.append(p)
+            else:
+                out.append(r)
+        return " ".join(out)
 
     def _merge(self, ms: list[_Mention]) -> list[Person]:
         people: list[dict] = []
@@ -1186,6 +1228,12 @@ def _words_of(t: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _ocr_family_folded() -> dict[str, str]:
+    """An OCR misreading of a family name, lower case -> the name."""
+    return {k.lower(): v for k, v in _lexicon().ocr_family.items()}
+
+
 def _plain_of(s: str) -> str:
     """TextView(s).plain: a short string's letters folded, case kept."""
     return TextView(s).plain

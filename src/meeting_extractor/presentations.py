@@ -30,7 +30,8 @@ from .lexicon import folded_phrases, read_tsv, trie_regex
 from .matching import MAX_OCR_VOWEL_ERRORS, Scanners, WordScanner, ocr_key, trie_pattern
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
-from .textview import fold
+from .ocr_repair import is_known_syllable
+from .textview import TextView, fold
 
 COLON_GAP_WORDS = 2      # "N báo cáo tại phiên toàn thể:": words allowed before a bare colon
 PRESENTED_CUT_WORDS = 4  # "trình bày báo cáo X, ...": a comma ends X after this many words
@@ -269,7 +270,14 @@ def _title(doc: Document, a: int, b: int, lex: _Lexicon, last: bool) -> tuple[in
 
 def _item(doc: Document, a: int, b: int, presenter: str | None = None) -> Presentation:
     title, span = original_and_span(doc, a, b)
-    return Presentation(title=title, presenter=presenter, alignment=_alignment(doc), evidence=[span])
+    alignment = _alignment(doc)
+    if doc.quality == "ocr_noisy":
+        # as read after the OCR repair, like the event's title: "Chon gidng va lam chuoéng trai" was
+        # printed for "Chọn giống và làm chuồng trại", and "Chon giong va lam chuong trai" is nearer
+        read = _read_ocr(doc, title, a, b)
+        if read and read != title:
+            title, alignment = read, "repaired"
+    return Presentation(title=title, presenter=presenter, alignment=alignment, evidence=[span])
 
 
 def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[int, int], str | None]]:
@@ -304,9 +312,12 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
         else:
             start = colon.end() if colon else intro[1]
         lines = None
-        if not folded[start:e].strip():  # "cụ thể:" ends a line: the list follows
-            lines = _line_items(folded, e)
-            if not lines:
+        rest_blank = not folded[start:e].strip()
+        nl = folded.find("\n", start, e)
+        if rest_blank or nl >= 0 and not folded[start:nl].strip():
+            # "cụ thể:" ends a line: the list follows (in OCR'd print the sentence goes on over it)
+            lines = _line_items(folded, start, doc.quality == "ocr_noisy")
+            if not lines and rest_blank:
                 e = _sentence(doc, _skip_space(folded, e + 1))[1]
         parts = lines or _split_list(folded, start, e)
         if len(parts) < 2 and not colon:
@@ -332,26 +343,74 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
 
 
 _LINE_ITEM = re.compile(LIST_ITEM_MARK.pattern + r"[ \t]*([^\n]+)")
+# ("«" and "»" fold to '"': a line opening with one and a space is a bullet, not a quotation)
+_LIST_MARK_OCR = re.compile(LIST_ITEM_MARK.pattern + r"|[ \t]*[\"~][ \t]")
+_LINE_ITEM_OCR = re.compile(r"(?:" + _LIST_MARK_OCR.pattern + r")[ \t]*([^\n]+)")
 _PRESENTED_BY = re.compile(r"\s+[-–]\s+(?=\S)|,\s*do\s+(?=\S)")
 
 
-def _line_items(folded: str, pos: int) -> list[tuple[int, int]]:
+def _line_items(folded: str, pos: int, ocr: bool = False) -> list[tuple[int, int]]:
     """The items of a list written one to a line after `pos` ("•", "-", "1.", "a)" opening each
-    line; a blank line may come first): each line without its mark."""
+    line): each item without its mark. A blank line may come before the list and between its items
+    (print read back by OCR sets one between paragraphs), and an item that does not end its line
+    with ";", "." or ":" goes on over the next lines that open with no mark (print wraps its lines).
+    On OCR'd text a bullet may come out as "«", "»" or "~" ('"' or "~" in the folded view)."""
     out: list[tuple[int, int]] = []
+    item, mark = (_LINE_ITEM_OCR, _LIST_MARK_OCR) if ocr else (_LINE_ITEM, LIST_ITEM_MARK)
     line = folded.find("\n", pos)
     while line >= 0:
         start = line + 1
-        if not out and folded.startswith("\n", start):
-            start += 1  # the blank line before the list
-        m = _LINE_ITEM.match(folded, start)
+        if folded.startswith("\n", start):
+            start += 1  # a blank line before the list or between its items
+        m = item.match(folded, start)
         if m is None:
             break
-        out.append(m.span(1))
-        line = folded.find("\n", m.end())
-        if line < 0 or line != m.end():
+        a, b = m.span(1)
+        while folded[a:b].rstrip()[-1:] not in (";", ".", ":") and folded.startswith("\n", b):
+            at = b + 1
+            if ocr and folded.startswith("\n", at):
+                # OCR'd print: a blank line inside an item; the paragraph after it belongs to the item
+                # when the list goes on right after it
+                end = _paragraph_end(folded, at + 1, mark)
+                if end is None or not _item_follows(folded, end, mark):
+                    break
+                b = end
+                continue
+            nxt = _WRAPPED_LINE.match(folded, at)
+            if nxt is None or mark.match(folded, at):
+                break
+            b = nxt.end()
+        out.append((a, b))
+        line = folded.find("\n", b)
+        if line < 0 or line != b:
             break
     return out if len(out) >= 2 else []
+
+
+_WRAPPED_LINE = re.compile(r"[ \t]*[^\s][^\n]*")
+
+
+def _paragraph_end(folded: str, pos: int, mark: "re.Pattern[str]") -> int | None:
+    """The end of the lines from `pos` up to a blank line, none of them a list item (None if there is none)."""
+    end = None
+    while True:
+        nxt = _WRAPPED_LINE.match(folded, pos)
+        if nxt is None or mark.match(folded, pos):
+            return end
+        end = nxt.end()
+        if not folded.startswith("\n", end) or folded.startswith("\n", end + 1):
+            return end
+        pos = end + 1
+
+
+def _item_follows(folded: str, pos: int, mark: "re.Pattern[str]") -> bool:
+    """Does a list item open on the line after `pos` (the end of a line), or on the one after a blank line?"""
+    if not folded.startswith("\n", pos):
+        return False
+    pos += 1
+    if folded.startswith("\n", pos):
+        pos += 1
+    return bool(mark.match(folded, pos))
 
 
 def _verb_right_before(lex: _Lexicon, folded: str, a: int, colon: int) -> bool:
@@ -502,7 +561,21 @@ def _presenter(doc: Document, a: int, honorific: bool = False) -> str | None:
         n += 1
     if n < 2:
         return None
+    if doc.quality == "ocr_noisy":
+        return _read_ocr(doc, original(doc, a, end).strip(), a, end)  # as read after the OCR repair
     return original(doc, a, end).strip()
+
+
+def _read_ocr(doc: Document, printed: str, a: int, b: int) -> str:
+    """OCR'd words at folded [a, b) as read: a printed word that is a Vietnamese syllable stays as printed
+    (without its stray marks: "Tiéu" -> "Tieu"; the repair's prior would turn a rarer "phe" into "pho"),
+    the others as the OCR repair read them ("chuéng" -> "chuong")."""
+    read = doc.view.plain_words(a, b)
+    words = TextView(printed).plain.split()
+    repaired = read.split()
+    if len(words) != len(repaired):
+        return read
+    return " ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r for p, r in zip(words, repaired))
 
 
 def extract_presentations(doc: Document) -> Presentations:

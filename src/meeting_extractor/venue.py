@@ -19,7 +19,7 @@ from functools import lru_cache
 import re
 
 from .document import Document
-from .event import _dedupe, alternation, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
+from .event import _dedupe, alternation, ocr_held_verb, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
 from .lexicon import lookup_key, read_tsv, split_aliases
 from .models import Organizer, Span, Venue
 from .textview import TextView, clean_words, fold
@@ -36,6 +36,7 @@ class Place:
     province: str      # canonical pre-2025 province
     is_province: bool  # the name is the province itself (not a city or district in it)
     building: bool     # a well-known building: does not by itself state the province
+    ocr_only: bool = False  # a spelling only OCR makes ("Pak Lak" for Đắk Lắk): not on other text
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +83,29 @@ def _gazetteer() -> tuple["re.Pattern[str]", dict[str, dict[str, Place]], dict[s
         place = Place(r["province"], False, building)
         for name in [r["place"]] + split_aliases(r.get("aliases")):
             add(name, place)
+    # an English OCR model reads the capital Đ opening a name's word as P or b ("Pak Lak", "ba Nang"):
+    # those spellings name the place too, on OCR'd text only, and are restored as the name
+    for key, places in list(names.items()):
+        for variant in _misread_d(key):
+            if variant not in names:
+                names[variant] = {t: Place(p.province, p.is_province, p.building, True) for t, p in places.items()}
+                spelling[variant] = spelling[key]
     alts = list(names)
     pattern = re.compile(_L + alternation(alts, dash=True) + _R)
     return pattern, names, spelling
+
+
+def _misread_d(key: str) -> list[str]:
+    """A folded name with the d opening its words read as p or b, one word at a time and all together."""
+    words = key.split(" ")
+    at = [i for i, w in enumerate(words) if w.startswith("d") and len(w) > 1]
+    out = []
+    for letter in "pb":
+        for i in at:
+            out.append(" ".join(letter + w[1:] if j == i else w for j, w in enumerate(words)))
+        if len(at) > 1:
+            out.append(" ".join(letter + w[1:] if j in at else w for j, w in enumerate(words)))
+    return out
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -112,6 +133,21 @@ def _capitalised(name: str, ocr: bool) -> bool:
 _NAME_WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=4096)
+def _spelt_words(spelling: str) -> list[str]:
+    return _NAME_WORDS.findall(spelling)
+
+
+def _lower_where_capital(name: str, spelling: str, ocr: bool) -> bool:
+    """Is a word of the name in lower case where the gazetteer's spelling has a capital (after the first
+    word, which `_capitalised` checks)? On OCR'd text a b or p may be a misread capital Đ."""
+    words, spelt = _NAME_WORDS.findall(name), _spelt_words(spelling)
+    if len(words) != len(spelt):
+        return False
+    return any(w[0].islower() and sp[0].isupper() and not (ocr and w[0] in "bp" and sp[0] == "Đ")
+               for w, sp in zip(words[1:], spelt[1:]))
+
+
 @lru_cache(maxsize=1)
 def _admin_words() -> frozenset[str]:
     return frozenset(w for p in _cues("admin") for w in fold(p).replace(".", " ").split())
@@ -119,12 +155,20 @@ def _admin_words() -> frozenset[str]:
 
 def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
     """The place a gazetteer match names; on clean text the diacritics must agree."""
-    spellings = _gazetteer()[1].get(_dash(lookup_key(m.group())))
+    key = _dash(lookup_key(m.group()))
+    spellings = _gazetteer()[1].get(key)
     if not spellings:
         return None
+    if _patterns()["commune_before"].search(doc.folded, max(0, m.start() - 12), m.start()):
+        return None  # "thị trấn Hòa Thạnh": a commune's own name, not the town of Hòa Thành
     if doc.quality != "clean":
+        if doc.quality != "ocr_noisy" and next(iter(spellings.values())).ocr_only:
+            return None
         if not _capitalised(doc.plain[m.start():m.end()], doc.quality == "ocr_noisy"):
             return None  # a place name is written with capitals; "co do" is not Cờ Đỏ, "truong Sa" not Trường Sa
+        if (" " in key or "-" in key) and _lower_where_capital(
+                doc.plain[m.start():m.end()], _gazetteer()[2][key], doc.quality == "ocr_noisy"):
+            return None  # "Van phong" (văn phòng, an office) is not Vân Phong
         nxt = _NEXT_CAPITAL.match(doc.plain, m.end())
         if nxt and nxt.group(1).isupper() and nxt.group(2).islower():
             return None  # part of a longer name: "Vinh Tuong" is Vĩnh Tường, not the city of Vinh
@@ -141,12 +185,16 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
     return {
         "intro": re.compile(r"(?P<intro>" + word_alternation(c("intro")) + r")\s+"),
         "after_verb": re.compile(word_alternation(c("intro_after_verb")) + r"\s+"),
+        # OCR'd text: "tổ chức tại" with "tổ chức" misread beyond repair ("te chuc", "16 chuc"), as the
+        # organisers' finder reads it (organizer_cues.tsv, ocr_verb)
+        "after_verb_ocr": re.compile(_L + ocr_held_verb() + r"\s+" + alternation(c("intro")) + r"\s+"),
         # "diễn ra từ ngày 27/11 đến hết ngày 1/12/2024 tại ..."
         "after_verb_time": re.compile(
             word_alternation(c("held_then_time"))
             + r"(?:\s*,?\s+(?:" + alternation(c("time_word")) + _R + r"|\d{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}(?!\w))){1,10}"
             + r"\s*,?\s+" + alternation(c("intro")) + r"\s+"),
         "admin_named": re.compile(_L + alternation(c("admin") + c("admin_village")) + r"\s+(?P<name>)\w"),
+        "commune_before": re.compile(_L + alternation(c("commune")) + r"[ \t]+\Z"),
         "future": re.compile(word_alternation(c("future")) + _R),
         "premises": re.compile(word_alternation(c("premises")) + _R),
         "start": re.compile(alternation(c("place_start")) + _R),
@@ -239,12 +287,13 @@ def _address_soon(doc: Document, start: int, limit: int) -> bool:
 
 
 def _upper_next_word(doc: Document, start: int, limit: int) -> bool:
-    """OCR text: "tai ba Nang" (Đà Nẵng with Đ misread) still starts a place when the next word is capitalised."""
+    """OCR text: "tai ba Nang" (Đà Nẵng with Đ misread) still starts a place when the next word is capitalised;
+    so does "tai tru s So ..." (trụ sở with its "ở" lost): a short word and a lone letter, then a capital."""
     m = _SHORT_THEN_WORD.match(doc.plain, start, limit)
     return bool(m and m.group(1).isupper())
 
 
-_SHORT_THEN_WORD = re.compile(r"[^\W\d_]{1,3}\s+([^\W\d_])")
+_SHORT_THEN_WORD = re.compile(r"[^\W\d_]{1,3}\s+(?:[^\W\d_]\s+)?([^\W\d_])")
 
 
 def _abbreviation_before(f: str, dot: int) -> bool:
@@ -499,12 +548,16 @@ def _fuzzy_province(doc: Document, s: int, e: int) -> tuple[Place, tuple[int, in
     """A province or place a name in the phrase is one OCR edit away from: read from the printed
     words first, then from the repaired folded view; an ambiguous or conflicting answer is none."""
     printed = TextView(doc.original(s, e))
-    answer = _fuzzy_words(printed.plain, printed.folded)
-    repaired = _fuzzy_words(doc.plain, doc.folded, s, e)
     doc_words = list(_WORD.finditer(doc.folded, s, e))
+    commune = _patterns()["commune_before"]
+    # words right after a commune word, as repaired ("thi trdn" reads "thi tran"): a commune's own name
+    skip = frozenset(i for i, w in enumerate(doc_words) if commune.search(doc.folded, max(0, w.start() - 12), w.start()))
+    same_words = len(doc_words) == len(list(_WORD.finditer(printed.folded)))
+    answer = _fuzzy_words(printed.plain, printed.folded, skip=skip if same_words else frozenset())
+    repaired = _fuzzy_words(doc.plain, doc.folded, s, e, skip=skip)
     if repaired and (answer is None or answer[0] == repaired[0]):
         province, (i, n), key = repaired
-    elif answer and len(doc_words) == len(list(_WORD.finditer(printed.folded))):
+    elif answer and same_words:
         province, (i, n), key = answer  # the same words, read from the printed text
     elif answer:
         return Place(answer[0], True, False), (s, e), None
@@ -513,11 +566,14 @@ def _fuzzy_province(doc: Document, s: int, e: int) -> tuple[Place, tuple[int, in
     return Place(province, True, False), (doc_words[i].start(), doc_words[i + n - 1].end()), key
 
 
-def _fuzzy_words(plain: str, folded: str, s: int = 0, e: int | None = None
+def _fuzzy_words(plain: str, folded: str, s: int = 0, e: int | None = None, skip: frozenset[int] = frozenset()
                  ) -> tuple[str, tuple[int, int], str] | None:
-    """(province, (first word, word count), gazetteer name) of the first name one edit from a gazetteer name."""
+    """(province, (first word, word count), gazetteer name) of the first name one edit from a gazetteer
+    name, not starting at a word of `skip` (indexes)."""
     words = list(_WORD.finditer(folded, s, len(folded) if e is None else e))
     for i, w in enumerate(words):
+        if i in skip:
+            continue
         for n in (3, 2, 1):
             if i + n > len(words) or not _capitalised(" ".join(plain[x.start():x.end()] for x in words[i:i + n]), True):
                 continue
@@ -598,7 +654,8 @@ def _lead_place(doc: Document) -> tuple[int, int] | None:
     _, body = headline_bounds(doc)
     hi = min(len(f), body + 2000)
     P = _patterns()
-    found = [m for pattern in (P["after_verb"], P["after_verb_time"]) for m in pattern.finditer(f, body, hi)]
+    patterns = (P["after_verb"], P["after_verb_time"]) + ((P["after_verb_ocr"],) if doc.quality == "ocr_noisy" else ())
+    found = [m for pattern in patterns for m in pattern.finditer(f, body, hi)]
     for m in sorted(found, key=lambda m: m.start()):
         s, e = sentence_bounds(doc, m.start())
         if P["future"].search(f, max(s, m.start() - 20), m.start()):
