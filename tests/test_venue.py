@@ -226,5 +226,6 @@ def test_ocr_place_whose_second_word_lost_its_vowel():
     text = "Sang 2/3, tai tru s Hoi Nha bao tinh Quang Ngai, Hoi Nha bao tinh t6 chirc toa dam vé bao chi s6."
     venue = venue_of(text, "ocr_noisy")
     assert venue is not None
-    assert fold(venue.name).startswith("tru s hoi nha bao tinh quang ngai")
+    # the lone letter is read back as the syllable it lost its vowel from (trụ sở)
+    assert fold(venue.name).startswith("tru so hoi nha bao tinh quang ngai")
     assert venue.province == "Quảng Ngãi"
