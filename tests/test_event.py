@@ -166,3 +166,12 @@ def test_a_headline_whose_edition_number_was_misprinted_does_not_lengthen_the_ti
     _, event, _ = run(text, "ocr_noisy")
     assert fold(event.title) == "hoi cuu chien binh phuong tan dinh"
     assert event.edition == 4
+
+
+def test_ocr_title_writes_a_place_name_as_the_gazetteer_spells_it():
+    # "Đắk Lắk" printed "bak Lak" (the capital Đ read as b): in the title it is given back whole
+    text = ("Dai hoi Hoi Nong dan\n\n"
+            "Sang 2/4, Hoi Nong dan tinh t6 chirc Dai hoi dai biéu Hoi Nong dan tinh bak Lak lan thir IX.")
+    _, event, _ = run(text, "ocr_noisy")
+    assert event.title == "dai bieu Hoi Nong dan tinh Đắk Lắk"
+    assert event.edition == 9

@@ -880,6 +880,9 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
     alignment = "canonical"
     if title:
         value, alignment = text_value(doc, *title)
+        if doc.quality == "ocr_noisy":
+            from .venue import with_place_names  # (venue reads this module: imported here)
+            value = with_place_names(doc, *title, value)
         title_text = _clean_title(value)
         if title_text:
             evidence.append(doc.span(*title))
