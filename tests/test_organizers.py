@@ -203,3 +203,11 @@ def test_ocr_partner_cue_misread_beyond_the_repair(partner):
     names = [(strip_diacritics(o.name).lower(), o.role) for o in found]
     assert ("trung tam khuyen nong tinh", "organizer") in names, names
     assert ("hoi lam vuon tinh", "co_organizer") in names, names
+
+
+@pytest.mark.parametrize("printed", ["Tinh Gy", "Tinh dy"])
+def test_ocr_misread_tinh_uy_is_an_organiser_written_as_listed(printed):
+    # "Tỉnh ủy" printed "Tinh Gy" / "Tinh dy" (the ủ misread): still the head of the organiser's name
+    text = f"Sang 7/7, {printed} Ninh Binh t6 chirc hoi nghi quan triét nghi quyét cua Trung uong."
+    found, _ = organizers_and_sponsors(text, "ocr_noisy")
+    assert [o.name for o in found] == ["Tỉnh ủy Ninh Bình"], [o.name for o in found]
