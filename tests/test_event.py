@@ -175,3 +175,14 @@ def test_ocr_title_writes_a_place_name_as_the_gazetteer_spells_it():
     _, event, _ = run(text, "ocr_noisy")
     assert event.title == "dai bieu Hoi Nong dan tinh Đắk Lắk"
     assert event.edition == 9
+
+
+def test_ocr_lop_printed_with_digits_still_opens_a_training_course():
+    # "lớp tập huấn" printed "16p tap huan" (l -> 1, ớ -> 6): digits the OCR repair leaves as they are
+    text = ("Tap huan cho nong dan\n\n"
+            "Tu ngay 3 dén 5/4, Tram Khuyén nong t6 chirc 16p tap huan \"Ky thuat trong rau an toan\" "
+            "tai Nha van hoa xa Tan Lap.")
+    _, event, mention = run(text, "ocr_noisy")
+    assert event.type == "tập huấn"
+    assert fold(event.title) == "ky thuat trong rau an toan"
+    assert event.evidence[0].text == "16p tap huan"  # the noun with its "lớp", as "lớp tập huấn" is listed
