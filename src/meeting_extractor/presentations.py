@@ -34,7 +34,7 @@ from .discussion import (
     top_level,
     trie_pattern,
 )
-from .document import LIST_ITEM_MARK, Document
+from .document import LIST_ITEM_MARK, LIST_ITEM_MARK_OCR, Document
 from .lexicon import folded_phrases, read_tsv, trie_regex
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
@@ -351,8 +351,7 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
 
 
 _LINE_ITEM = re.compile(LIST_ITEM_MARK.pattern + r"[ \t]*([^\n]+)")
-# ("«" and "»" fold to '"': a line opening with one and a space is a bullet, not a quotation)
-_LIST_MARK_OCR = re.compile(LIST_ITEM_MARK.pattern + r"|[ \t]*[\"~][ \t]")
+_LIST_MARK_OCR = LIST_ITEM_MARK_OCR
 _LINE_ITEM_OCR = re.compile(r"(?:" + _LIST_MARK_OCR.pattern + r")[ \t]*([^\n]+)")
 _PRESENTED_BY = re.compile(r"\s+[-–]\s+(?=\S)|,\s*do\s+(?=\S)")
 
