@@ -186,3 +186,13 @@ def test_ocr_lop_printed_with_digits_still_opens_a_training_course():
     assert event.type == "tập huấn"
     assert fold(event.title) == "ky thuat trong rau an toan"
     assert event.evidence[0].text == "16p tap huan"  # the noun with its "lớp", as "lớp tập huấn" is listed
+
+
+def test_ocr_title_reads_a_lone_ampersand_between_lower_case_words_as_o():
+    # "ở" printed "&": "công tác dân vận ở cơ sở"; an ampersand between capitals stays
+    text = ("Tap huan dan van\n\nSang 3/4, Ban Dan van Tinh uy t6 chirc hoi nghi tap huan cong tac dan van "
+            "& co so cho can bo S& KH & CN tinh.")
+    _, event, _ = run(text, "ocr_noisy")
+    assert fold(event.title).startswith("tap huan cong tac dan van o co so")
+    from meeting_extractor.event import ocr_ampersand
+    assert ocr_ampersand("So KH & CN tinh") == "So KH & CN tinh"

@@ -211,8 +211,17 @@ def text_value(doc: Document, start: int, end: int) -> tuple[str, str]:
     if doc.quality == "clean":
         return _original(doc, start, end), "exact"
     if doc.quality == "ocr_noisy":
-        return doc.view.plain_words(start, end), "repaired"
+        return ocr_ampersand(doc.view.plain_words(start, end)), "repaired"
     return _original(doc, start, end), "as_printed"
+
+
+_LONE_AMPERSAND = re.compile(r"(?<=[a-z]) & (?=[a-z])")
+
+
+def ocr_ampersand(words: str) -> str:
+    """OCR'd words as read: a lone "&" between two words in lower case is "ở" misread ("hoa giai & co so");
+    one between capitals stays ("KH & CN", "Khoa học & Công nghệ")."""
+    return _LONE_AMPERSAND.sub(" o ", words) if " & " in words else words
 
 
 def _original(doc: Document, start: int, end: int) -> str:

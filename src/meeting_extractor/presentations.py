@@ -35,6 +35,7 @@ from .discussion import (
     trie_pattern,
 )
 from .document import LIST_ITEM_MARK, LIST_ITEM_MARK_OCR, Document
+from .event import ocr_ampersand
 from .lexicon import folded_phrases, read_tsv, trie_regex
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
@@ -581,8 +582,9 @@ def _read_ocr(doc: Document, printed: str, a: int, b: int) -> str:
     words = TextView(printed).plain.split()
     repaired = read.split()
     if len(words) != len(repaired):
-        return read
-    return " ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r for p, r in zip(words, repaired))
+        return ocr_ampersand(read)
+    return ocr_ampersand(" ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r
+                                  for p, r in zip(words, repaired)))
 
 
 def extract_presentations(doc: Document) -> Presentations:
