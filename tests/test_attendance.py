@@ -127,3 +127,13 @@ def test_counts_after_a_long_guest_list_a_gathering_that_has_them_and_a_training
     assert total_of(audience) == (150, "about")
     for text in (guests, course, audience):
         assert total_of(strip_diacritics(text)) == total_of(text)
+
+
+def test_ocr_cues_misprinted_beyond_the_repair():
+    # "Dự lễ có" printed "Du 18 c6" ("lễ" read as 18); "dự tại" printed "duy tai"
+    text = ("Sang 9/9, truong t6 chirc 1é ky niém 50 nam thanh lap. Du 18 c6 dong chi Lé Van Tam, "
+            "Pho Chu tich UBND tinh, cung hon 600 dai biéu, cac thé hé thay c6 giao.")
+    assert total(text, "ocr_noisy") == (600, "more_than")
+    text = ("Sang 9/9, Bo Giao duc t6 chirc hoi nghi tryc tuyén toan quéc. Hon 2.000\n"
+            "dai biéu la lanh dao cac s&, phong giao duc duy tai cac diém cau.")
+    assert total(text, "ocr_noisy") == (2000, "more_than")

@@ -166,3 +166,33 @@ def test_a_headline_whose_edition_number_was_misprinted_does_not_lengthen_the_ti
     _, event, _ = run(text, "ocr_noisy")
     assert fold(event.title) == "hoi cuu chien binh phuong tan dinh"
     assert event.edition == 4
+
+
+def test_ocr_title_writes_a_place_name_as_the_gazetteer_spells_it():
+    # "Đắk Lắk" printed "bak Lak" (the capital Đ read as b): in the title it is given back whole
+    text = ("Dai hoi Hoi Nong dan\n\n"
+            "Sang 2/4, Hoi Nong dan tinh t6 chirc Dai hoi dai biéu Hoi Nong dan tinh bak Lak lan thir IX.")
+    _, event, _ = run(text, "ocr_noisy")
+    assert event.title == "dai bieu Hoi Nong dan tinh Đắk Lắk"
+    assert event.edition == 9
+
+
+def test_ocr_lop_printed_with_digits_still_opens_a_training_course():
+    # "lớp tập huấn" printed "16p tap huan" (l -> 1, ớ -> 6): digits the OCR repair leaves as they are
+    text = ("Tap huan cho nong dan\n\n"
+            "Tu ngay 3 dén 5/4, Tram Khuyén nong t6 chirc 16p tap huan \"Ky thuat trong rau an toan\" "
+            "tai Nha van hoa xa Tan Lap.")
+    _, event, mention = run(text, "ocr_noisy")
+    assert event.type == "tập huấn"
+    assert fold(event.title) == "ky thuat trong rau an toan"
+    assert event.evidence[0].text == "16p tap huan"  # the noun with its "lớp", as "lớp tập huấn" is listed
+
+
+def test_ocr_title_reads_a_lone_ampersand_between_lower_case_words_as_o():
+    # "ở" printed "&": "công tác dân vận ở cơ sở"; an ampersand between capitals stays
+    text = ("Tap huan dan van\n\nSang 3/4, Ban Dan van Tinh uy t6 chirc hoi nghi tap huan cong tac dan van "
+            "& co so cho can bo S& KH & CN tinh.")
+    _, event, _ = run(text, "ocr_noisy")
+    assert fold(event.title).startswith("tap huan cong tac dan van o co so")
+    from meeting_extractor.event import ocr_ampersand
+    assert ocr_ampersand("So KH & CN tinh") == "So KH & CN tinh"

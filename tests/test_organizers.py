@@ -193,3 +193,21 @@ def test_ocr_head_whose_capital_d_was_read_as_a_lower_case_b():
     text = "Sang 3/3, tai thanh pho Vinh, doan cong tac cua tinh t6 chirc Dai hoi lan thir V."
     found, _ = organizers_and_sponsors(text, "ocr_noisy")
     assert not any(strip_diacritics(o.name).lower().startswith("doan") for o in found)
+
+
+@pytest.mark.parametrize("partner", ["phai hop voi", "ph01 hop voi"])
+def test_ocr_partner_cue_misread_beyond_the_repair(partner):
+    # "phối hợp với" with "phối" read as "phai" (a syllable of its own) or "ph01" (digits are not repaired)
+    text = f"Sang 4/4, Trung tam Khuyén nong tinh {partner} Hoi Lam vuon tinh t6 chirc hoi thao vé cay an qua."
+    found, _ = organizers_and_sponsors(text, "ocr_noisy")
+    names = [(strip_diacritics(o.name).lower(), o.role) for o in found]
+    assert ("trung tam khuyen nong tinh", "organizer") in names, names
+    assert ("hoi lam vuon tinh", "co_organizer") in names, names
+
+
+@pytest.mark.parametrize("printed", ["Tinh Gy", "Tinh dy"])
+def test_ocr_misread_tinh_uy_is_an_organiser_written_as_listed(printed):
+    # "Tỉnh ủy" printed "Tinh Gy" / "Tinh dy" (the ủ misread): still the head of the organiser's name
+    text = f"Sang 7/7, {printed} Ninh Binh t6 chirc hoi nghi quan triét nghi quyét cua Trung uong."
+    found, _ = organizers_and_sponsors(text, "ocr_noisy")
+    assert [o.name for o in found] == ["Tỉnh ủy Ninh Bình"], [o.name for o in found]

@@ -268,3 +268,15 @@ def test_ocr_family_names_misread_with_their_vowel_are_written_back(printed, wri
     (p,) = people(text, quality="ocr_noisy")
     assert strip_diacritics(p.name) == strip_diacritics(written)  # "Vit" is repaired to "Vu" already
     assert p.roles == ["speech"]
+
+
+def test_ocr_presenters_after_the_dash_of_a_list_line_opened_by_a_misread_bullet():
+    # round bullets printed "»" and "«": the lines are still list items, their "- ThS X" the presenters
+    text = ("Hoi thao vé tim mach\n\nSang 3/4, Bénh vién tinh t6 chirc hoi thao. Hoi thao gom 6 bao cao, "
+            "tiéu biéu la:\n"
+            "» Diéu tri suy tim & ngudi cao tudi - ThS.BS Ha Thi Mai, Khoa Tim mach;\n"
+            "« Phuc hoi chirc nang sau nhoi mau co tim - BSCKI Vo Van Son, Bénh vién tinh.\n\n"
+            "Cac dai biéu thao luan soi noi.")
+    found = people(text, quality="ocr_noisy")
+    assert by_name(found, "Ha Thi Mai").roles == ["presenter"]
+    assert by_name(found, "Vo Van Son").roles == ["presenter"]

@@ -35,6 +35,10 @@ _ABBREVIATION_BEFORE = re.compile(
 LIST_ITEM_MARK = re.compile(r"[ \t]*(?:[•\-+*–]|\d{1,2}[.)]|[a-z][.)])[ \t]")
 """What opens a line of a list ("• ", "- ", "1. ", "a) ")."""
 
+LIST_ITEM_MARK_OCR = re.compile(LIST_ITEM_MARK.pattern + r"|[ \t]*[\"~][ \t]")
+"""The same on OCR'd print (folded view), where a round bullet may come out as "«" or "»" (folded to '"') or "~":
+a line that opens with one and a space is a list item, not a quotation."""
+
 FURNITURE_FROM = 30
 """A page-furniture line counts only after this share (%) of the text: earlier it is a quoted word."""
 

@@ -211,8 +211,17 @@ def text_value(doc: Document, start: int, end: int) -> tuple[str, str]:
     if doc.quality == "clean":
         return _original(doc, start, end), "exact"
     if doc.quality == "ocr_noisy":
-        return doc.view.plain_words(start, end), "repaired"
+        return ocr_ampersand(doc.view.plain_words(start, end)), "repaired"
     return _original(doc, start, end), "as_printed"
+
+
+_LONE_AMPERSAND = re.compile(r"(?<=[a-z]) & (?=[a-z])")
+
+
+def ocr_ampersand(words: str) -> str:
+    """OCR'd words as read: a lone "&" between two words in lower case is "ở" misread ("hoa giai & co so");
+    one between capitals stays ("KH & CN", "Khoa học & Công nghệ")."""
+    return _LONE_AMPERSAND.sub(" o ", words) if " & " in words else words
 
 
 def _original(doc: Document, start: int, end: int) -> str:
@@ -880,6 +889,9 @@ def extract_event(doc: Document) -> tuple[Event | None, Mention | None]:
     alignment = "canonical"
     if title:
         value, alignment = text_value(doc, *title)
+        if doc.quality == "ocr_noisy":
+            from .venue import with_place_names  # (venue reads this module: imported here)
+            value = with_place_names(doc, *title, value)
         title_text = _clean_title(value)
         if title_text:
             evidence.append(doc.span(*title))

@@ -699,6 +699,35 @@ def _find(doc: Document, lex: _Lexicon) -> list[_Org]:
 
 # --- names -------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _misread_heads() -> dict[str, str]:
+    """Folded OCR misreadings of organisation heads of several words -> the head as listed: aliases with
+    the name's first word and as many words, but others ("tinh go" for Tỉnh ủy). Abbreviations
+    (UBND, Trường ĐH) have fewer words and stay as written."""
+    out: dict[str, str] = {}
+    for r in read_tsv("organizations.tsv"):
+        if r["kind"] in ("head", "body", "head_lower"):
+            name = _key(fold(r["name"])).split()
+            for a in split_aliases(r.get("aliases")):
+                alias = _key(fold(a)).split()
+                if len(name) > 1 and len(alias) == len(name) and alias[0] == name[0] and alias != name:
+                    out.setdefault(" ".join(alias), r["name"])
+    return out
+
+
+def _head_as_listed(doc: Document, lex: _Lexicon, start: int, name: str) -> str:
+    """OCR'd text: a name that opens with a head's misreading ("Tinh Go Hau Giang") opens with the head
+    as listed ("Tỉnh ủy Hau Giang")."""
+    m = lex.head.match(doc.folded, start)
+    if not m:
+        return name
+    listed = _misread_heads().get(_key(m.group()))
+    n = len(m.group().split())
+    words = name.split()
+    if not listed or len(words) <= n or _key(fold(" ".join(words[:n]))) != _key(m.group()):
+        return name
+    return " ".join([listed, *words[n:]])
+
 def _value(doc: Document, start: int, end: int) -> str:
     """The name at folded [start, end) as written, without parentheticals.
 
@@ -758,8 +787,10 @@ def extract_organizers(doc: Document) -> tuple[list[Organizer], list[Organizer]]
         name = _value(doc, o.start, o.end)
         if not name or len(name) < 3:
             continue
-        if doc.quality == "ocr_noisy" and name[0] == "d" and doc.text[doc.view.to_original(o.start, o.end)[0]] in "bp":
-            name = "D" + name[1:]  # a capital Đ misread as "b" ("boan Luat su" for Đoàn Luật sư)
+        if doc.quality == "ocr_noisy":
+            if name[0] == "d" and doc.text[doc.view.to_original(o.start, o.end)[0]] in "bp":
+                name = "D" + name[1:]  # a capital Đ misread as "b" ("boan Luat su" for Đoàn Luật sư)
+            name = _head_as_listed(doc, lex, o.start, name)
         evidence: list[Span] = [doc.span(o.start, o.end)]
         full = _complete(doc, lex, fold(name))
         if full is None and doc.quality == "ocr_noisy":

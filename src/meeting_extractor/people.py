@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import regex
 
-from .document import LIST_ITEM_MARK, Document
+from .document import LIST_ITEM_MARK, LIST_ITEM_MARK_OCR, Document
 from .lexicon import read_tsv, split_aliases, trie_regex
 from .matching import edit_distance
 from .ocr_repair import is_known_syllable
@@ -869,7 +869,7 @@ class _Reader:
             if _QUOTE_CUA.search(f, max(0, m.start - 12), m.start):
                 lo = self.sent_starts[self._sentence(m.start)] if self.sent_starts else 0
             elif _DASH_BEFORE.search(f, max(0, m.start - 6), m.start) \
-                    and LIST_ITEM_MARK.match(f, f.rfind("\n", 0, m.start) + 1):
+                    and (LIST_ITEM_MARK_OCR if self.ocr else LIST_ITEM_MARK).match(f, f.rfind("\n", 0, m.start) + 1):
                 lo = max(0, m.start - LIST_CUE_REACH)
             else:
                 continue

@@ -25,7 +25,8 @@ from typing import NamedTuple
 import regex
 
 from .discussion import original, original_and_span, top_level
-from .document import LIST_ITEM_MARK, Document
+from .document import LIST_ITEM_MARK, LIST_ITEM_MARK_OCR, Document
+from .event import ocr_ampersand
 from .lexicon import folded_phrases, read_tsv, trie_regex
 from .matching import MAX_OCR_VOWEL_ERRORS, Scanners, WordScanner, ocr_key, trie_pattern
 from .models import Presentation, Presentations
@@ -343,8 +344,7 @@ def _listed(doc: Document, lex: _Lexicon, hits: list[_Hit]) -> list[tuple[tuple[
 
 
 _LINE_ITEM = re.compile(LIST_ITEM_MARK.pattern + r"[ \t]*([^\n]+)")
-# ("«" and "»" fold to '"': a line opening with one and a space is a bullet, not a quotation)
-_LIST_MARK_OCR = re.compile(LIST_ITEM_MARK.pattern + r"|[ \t]*[\"~][ \t]")
+_LIST_MARK_OCR = LIST_ITEM_MARK_OCR
 _LINE_ITEM_OCR = re.compile(r"(?:" + _LIST_MARK_OCR.pattern + r")[ \t]*([^\n]+)")
 _PRESENTED_BY = re.compile(r"\s+[-–]\s+(?=\S)|,\s*do\s+(?=\S)")
 
@@ -574,8 +574,9 @@ def _read_ocr(doc: Document, printed: str, a: int, b: int) -> str:
     words = TextView(printed).plain.split()
     repaired = read.split()
     if len(words) != len(repaired):
-        return read
-    return " ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r for p, r in zip(words, repaired))
+        return ocr_ampersand(read)
+    return ocr_ampersand(" ".join(p if p.isalpha() and is_known_syllable(p.lower()) else r
+                                  for p, r in zip(words, repaired)))
 
 
 def extract_presentations(doc: Document) -> Presentations:

@@ -431,6 +431,28 @@ def _restored(doc: Document, s: int, e: int, names: list[tuple[int, int, str]]) 
     return clean_words("".join(out))
 
 
+def with_place_names(doc: Document, s: int, e: int, read: str) -> str:
+    """OCR'd words at folded [s, e), as read (`read`: ``doc.view.plain_words(s, e)``), with the gazetteer's
+    names in them written as the gazetteer spells them ("tinh bak Lak" -> "tinh Đắk Lắk"), for a value
+    copied from the text such as the event's title. `read` itself when no name is found or it is not
+    the reading of [s, e)."""
+    if read != doc.view.plain_words(s, e):
+        return read
+    names = []
+    spelling = _gazetteer()[2]
+    for m in _gazetteer()[0].finditer(doc.folded, s, e):
+        if _resolve(doc, m) is not None:
+            names.append((m.start(), m.end(), spelling[_dash(lookup_key(m.group()))]))
+    if not names:
+        return read
+    out, cur = [], s
+    for a, b, name in names:
+        out += [doc.plain[cur:a], name]
+        cur = b
+    out.append(doc.plain[cur:e])
+    return clean_words("".join(out))
+
+
 @lru_cache(maxsize=1)
 def _restore_words() -> dict[str, str]:
     return {" ".join(fold(p).split()): p for p in _cues("restore")}
