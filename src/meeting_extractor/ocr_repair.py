@@ -45,6 +45,7 @@ class _Model:
         consonants = {i for i in g["initials"] if len(i) == 1}
         self.dropped = {c: [c + v for v in g["dropped_vowels"] if c + v in self.syllables] for c in consonants}
         self.dropped_logp = float(g["dropped_vowel_logp"])
+        self.capital_misreads = g["capital_misreads"]
         self.prefixes = {s[:k] for s in self.syllables for k in range(len(s) + 1)}
         rows = read_tsv("ocr_confusions.tsv")
         self.keep: dict[str, float] = {}
@@ -220,9 +221,9 @@ def _rival_word(word: str) -> str | None:
     rival = _model().rival(lower) if len(lower) <= 8 else None
     if rival is None:
         return None
-    # another first letter: the print misread a capital ("bai hoi" for "Đại hội": the English model
-    # prints a capital Đ as a lower-case b far more often than as B)
-    capital = word[:1].isupper() or rival[:1] != lower[:1]
+    # a lower-case letter printed for a capital ("bai hoi" for "Đại hội": the English model prints a
+    # capital Đ as a lower-case b far more often than as B)
+    capital = word[:1].isupper() or _model().capital_misreads.get(lower[:1]) == rival[:1]
     return rival[:1].upper() + rival[1:] if capital else rival
 
 
@@ -238,39 +239,43 @@ class _TokenRepairs:
     def __init__(self) -> None:
         self.repair: dict[str, tuple[str, tuple[Edit, ...]] | None] = {}
         self.changed: set[str] = set()
+        self.ambiguous: set[str] = set()
         self.rival: dict[str, str] = {}
+        # what a token gives its neighbours: its reading in lower case, as the word before (None
+        # unless the token is all letters) and as the word after (its leading letters)
+        self.as_before: dict[str, str | None] = {}
+        self.as_after: dict[str, str | None] = {}
 
     def sort(self, tokens: set[str]) -> tuple[set[str], set[str]]:
         """(the tokens that change, the tokens with a second reading) among `tokens`."""
         if len(self.repair) > self.LIMIT:
-            self.repair.clear()
-            self.changed.clear()
-            self.rival.clear()
+            self.__init__()
         for t in tokens.difference(self.repair):
-            if (r := _token_repair(t)) is not None:
+            r = self.repair[t] = _token_repair(t)
+            if r is not None:
                 self.changed.add(t)
-            self.repair[t] = r
             if (rival := _rival_word(t)) is not None:
                 self.rival[t] = rival
-        return tokens & self.changed, tokens.intersection(self.rival)
-
-    def reading(self, token: str) -> str:
-        """The token as repaired, in lower case."""
-        r = self.repair.get(token)
-        return (token if r is None else r[0]).lower()
+                self.ambiguous.add(t)
+            reading = (t if r is None else r[0]).lower()
+            self.as_before[t] = reading if t.isalpha() else None
+            lead = _LEADING_LETTERS.match(reading)
+            self.as_after[t] = lead.group() if lead else None
+        return tokens & self.changed, tokens & self.ambiguous
 
     def in_context(self, tokens: list[str], k: int) -> str | None:
         """The second reading of tokens[k] when its neighbours (in the same clause) speak for it."""
         pairs = _model().pairs
-        first, second = self.reading(tokens[k]), self.rival[tokens[k]].lower()
-        prev = self.reading(tokens[k - 1]) if k and tokens[k - 1].isalpha() else None
-        nxt = _LEADING_LETTERS.match(self.reading(tokens[k + 1])) if k + 1 < len(tokens) else None
-        nxt = nxt.group() if nxt else None
+        token = tokens[k]
+        first, second = self.as_before[token], self.rival[token]
+        second_low = second.lower()
+        prev = self.as_before[tokens[k - 1]] if k else None
+        nxt = self.as_after[tokens[k + 1]] if k + 1 < len(tokens) else None
+        for_second = pairs.get((prev, second_low), 0) + pairs.get((second_low, nxt), 0)
+        if for_second < CONTEXT_MIN_PAIRS:
+            return None
         for_first = pairs.get((prev, first), 0) + pairs.get((first, nxt), 0)
-        for_second = pairs.get((prev, second), 0) + pairs.get((second, nxt), 0)
-        if for_second >= CONTEXT_MIN_PAIRS and for_second > CONTEXT_RATIO * for_first:
-            return self.rival[tokens[k]]
-        return None
+        return second if for_second > CONTEXT_RATIO * for_first else None
 
 
 _TOKENS = _TokenRepairs()
