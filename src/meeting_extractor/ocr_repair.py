@@ -263,19 +263,25 @@ class _TokenRepairs:
             self.as_after[t] = lead.group() if lead else None
         return tokens & self.changed, tokens & self.ambiguous
 
-    def in_context(self, tokens: list[str], k: int) -> str | None:
-        """The second reading of tokens[k] when its neighbours (in the same clause) speak for it."""
+    def second_readings(self, tokens: list[str], ambiguous: set[str]) -> dict[int, str]:
+        """{index: second reading} of the ambiguous tokens whose neighbours (in the same clause)
+        speak for their second reading."""
         pairs = _model().pairs
-        token = tokens[k]
-        first, second = self.as_before[token], self.rival[token]
-        second_low = second.lower()
-        prev = self.as_before[tokens[k - 1]] if k else None
-        nxt = self.as_after[tokens[k + 1]] if k + 1 < len(tokens) else None
-        for_second = pairs.get((prev, second_low), 0) + pairs.get((second_low, nxt), 0)
-        if for_second < CONTEXT_MIN_PAIRS:
-            return None
-        for_first = pairs.get((prev, first), 0) + pairs.get((first, nxt), 0)
-        return second if for_second > CONTEXT_RATIO * for_first else None
+        as_before, as_after, rival = self.as_before, self.as_after, self.rival
+        last = len(tokens) - 1
+        out: dict[int, str] = {}
+        for k in compress(range(len(tokens)), map(ambiguous.__contains__, tokens)):
+            token = tokens[k]
+            second = rival[token]
+            low = second.lower()
+            prev = as_before[tokens[k - 1]] if k else None
+            nxt = as_after[tokens[k + 1]] if k < last else None
+            for_second = pairs.get((prev, low), 0) + pairs.get((low, nxt), 0)
+            if for_second >= CONTEXT_MIN_PAIRS:
+                first = as_before[token]
+                if for_second > CONTEXT_RATIO * (pairs.get((prev, first), 0) + pairs.get((first, nxt), 0)):
+                    out[k] = second
+        return out
 
 
 _TOKENS = _TokenRepairs()
@@ -291,10 +297,12 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     bounded by white space after the previous one is the next such token)."""
     tokens = text.split()
     changed, ambiguous = _TOKENS.sort(set(tokens))
-    if not changed and not ambiguous:
+    second = _TOKENS.second_readings(tokens, ambiguous) if ambiguous else {}
+    # every occurrence of a token that changes somewhere is looked for (to find the next one right)
+    visit = changed.union(tokens[k] for k in second) if second else changed
+    if not visit:
         return text, []
     repair = _TOKENS.repair
-    visit = changed | ambiguous
     find, n = text.find, len(text)
     parts: list[str] = []
     edits: list[Edit] = []
@@ -306,7 +314,7 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
         while (i and not text[i - 1].isspace()) or (i + size < n and not text[i + size].isspace()):
             i = find(token, i + 1)
         pos = i + size
-        other = _TOKENS.in_context(tokens, k) if token in ambiguous else None
+        other = second.get(k)
         if other is not None:
             fixed, token_edits = other, ((0, len(other), 0, size),)
         elif token in changed:
