@@ -25,6 +25,12 @@ def test_digits_read_for_letters_of_a_syllable_are_repaired_but_measures_stay():
     assert "lop hoc tap ca lon, 16h tai 30km va 10ha" in view.folded
 
 
+def test_a_word_mixing_capitals_and_lower_case_is_a_misread_word_not_an_acronym():
+    view = TextView("HoOi nghi tai TP DPa Nang, UBND va QĐ 12/QĐ-TTg", ocr_rewrites("ocr_noisy"))
+    assert view.folded.startswith("hoi nghi tai tp da nang, ubnd")
+    assert "12/qd-ttg" in view.folded
+
+
 def test_acronyms_abbreviations_and_codes_are_not_touched():
     view = TextView("Sở KH&CN, Tp. Huế, UBND, 178/QĐ-UBND, TS Hà", ocr_rewrites("ocr_noisy"))
     assert "KH&CN" in view.plain and "Tp." in view.plain and "UBND" in view.plain and "178/QD-UBND" in view.plain

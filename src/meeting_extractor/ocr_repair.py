@@ -161,7 +161,8 @@ def _skip(word: str) -> bool:
         return True
     if "&" in word and len(word) > 2 and word.replace("&", "").isupper():
         return True
-    return upper >= 2 and not (len(word) == 2 and word[1] in "0O6")
+    # a word in capitals is an acronym (UBND); one mixing cases ("HoOi") is a misread word
+    return upper >= 2 and word.isupper() and not (len(word) == 2 and word[1] in "0O6")
 
 
 @lru_cache(maxsize=200_000)
