@@ -194,9 +194,24 @@ def _patterns() -> _Patterns:
 _OCR_DIGIT_TABLE = str.maketrans({"l": "1", "i": "1", "o": "0", "s": "5"})
 
 
+# Every digit as "0", the letters OCR prints for digits (l, i, o, s) as "l", the rest as a space.
+_DIGIT_SHAPES = bytes(0x30 if chr(b).isdigit() else 0x6C if chr(b) in "lios" else 0x20 for b in range(256))
+
+
+def _misread_digit_near(folded: str) -> bool:
+    """Whether a letter read for a digit stands right next to a digit anywhere (C-speed test; every
+    token digits_view repairs has one, since its parts are runs of digits and such letters)."""
+    if not folded.isascii():
+        return True
+    shapes = folded.encode("ascii").translate(_DIGIT_SHAPES)
+    return b"0l" in shapes or b"l0" in shapes
+
+
 def digits_view(folded: str) -> str:
     """The folded text with OCR'd digits repaired inside date-shaped tokens ("2l/11/20i4",
     "o5/12": l/i -> 1, o -> 0, s -> 5 after a digit); same length, so offsets are unchanged."""
+    if not _misread_digit_near(folded):
+        return folded
     parts: list[str] = []
     last = 0
     for m in _patterns().ocr_digits.finditer(folded):
