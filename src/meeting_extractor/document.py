@@ -14,17 +14,17 @@ from .textview import TextView
 # Where a sentence may end, on the plain view (diacritics folded, so capitals are A-Z). Each
 # match starts with the sentence's last character (or the blank line), which lets the regex
 # engine skip ahead to the next candidate character instead of trying every position.
+_PUNCTUATION_THEN_CAPITAL = r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z]|\d)"  # punctuation, space, capital or digit
+_BLANK_LINE = r"\n\s*\n"
 _SENTENCE_END = re.compile(
-    r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z]|\d)"  # punctuation, space, capital or digit
-    r"|\n\s*\n"  # blank line
+    rf"{_PUNCTUATION_THEN_CAPITAL}|{_BLANK_LINE}"
     r"|[.!?:\"')]\s*\n"  # line ending with punctuation
 )
 # OCR'd print: a single line break is where the print wrapped its line (paragraphs are set apart by a
 # blank line), so a line that ends with ':', a quote or a bracket goes on ("... tiêu biểu:\n“Tên báo cáo”");
 # one that ends with '.', '!' or '?' still ends its sentence.
 _SENTENCE_END_OCR = re.compile(
-    r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z]|\d)"
-    r"|\n\s*\n"
+    rf"{_PUNCTUATION_THEN_CAPITAL}|{_BLANK_LINE}"
     r"|[.!?][\"')]*\s*\n"
 )
 # Abbreviations that end with a dot but do not end a sentence ("Tp. Huế", "TS. Lan").

@@ -184,7 +184,6 @@ def fixed_word(word: str) -> str | None:
 _WORDS = re.compile(r"([\w¢@§&]+)")
 
 
-@lru_cache(maxsize=200_000)
 def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
     """The repaired form of one white-space-delimited token ("(nudc," -> "(nuoc,") and its edits,
     relative to the token; None when it stays as printed. Parts of document symbols and codes
@@ -210,7 +209,6 @@ def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
     return ("".join(parts), tuple(edits)) if edits else None
 
 
-@lru_cache(maxsize=200_000)
 def _rival_word(word: str) -> str | None:
     """The close second reading of a printed word (letter case kept), or None: only for a word of
     letters that the repair reads as a syllable without refusing it."""
@@ -228,6 +226,9 @@ def _rival_word(word: str) -> str | None:
     return rival[:1].upper() + rival[1:] if capital else rival
 
 
+CAPITAL_D_MISREADS = ("b", "p")
+"""The lower-case letters an English OCR model prints for a capital Đ ("boan" for Đoàn, "p6" for Đỗ)."""
+
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -240,8 +241,7 @@ class _TokenRepairs:
     def __init__(self) -> None:
         self.repair: dict[str, tuple[str, tuple[Edit, ...]] | None] = {}
         self.changed: set[str] = set()
-        self.ambiguous: set[str] = set()
-        self.rival: dict[str, str] = {}
+        self.rival: dict[str, str] = {}  # the tokens with a second reading, and that reading
         # what a token gives its neighbours: its reading in lower case, as the word before (None
         # unless the token is all letters) and as the word after (its leading letters)
         self.as_before: dict[str, str | None] = {}
@@ -257,12 +257,12 @@ class _TokenRepairs:
                 self.changed.add(t)
             if (rival := _rival_word(t)) is not None:
                 self.rival[t] = rival
-                self.ambiguous.add(t)
             reading = (t if r is None else r[0]).lower()
             self.as_before[t] = reading if t.isalpha() else None
             lead = _LEADING_LETTERS.match(reading)
             self.as_after[t] = lead.group() if lead else None
-        return tokens & self.changed, tokens & self.ambiguous
+        # (a dict's keys & a set walks the set, the smaller one)
+        return tokens & self.changed, set(self.rival.keys() & tokens)
 
     def second_readings(self, tokens: list[str], ambiguous: set[str]) -> dict[int, str]:
         """{index: second reading} of the ambiguous tokens whose neighbours (in the same clause)

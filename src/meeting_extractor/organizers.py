@@ -30,8 +30,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .document import Document
+from .event import ocr_held_verb
 from .lexicon import WordStartPattern, folded_phrases, read_tsv, split_aliases, trie_regex
 from .models import Organizer, Span
+from .ocr_repair import CAPITAL_D_MISREADS
 from .restore import restore_diacritics
 from .textview import fold
 
@@ -179,7 +181,7 @@ def _lexicon() -> _Lexicon:
         agent_before=re.compile(r"(?<!\w)(?:do|boi|duoc\s+to\s+chuc\s+boi)\s*$"),
         parent=words_pattern(org("parent")),
         lower_heads={fold(v).split()[0] for v in org("head_lower")},
-        ocr_verb=WordStartPattern(rf"(?:{'|'.join(r['cue'] for r in cues if r['kind'] == 'ocr_verb')})(?!\w)"),
+        ocr_verb=WordStartPattern(ocr_held_verb() + r"(?!\w)"),  # (the one definition, shared with event, venue)
         ocr_event_after=re.compile(
             rf"(?:\s+(?:{trie_alternation(cue('filler_after'))}))*\s+"
             rf"(?:{events}|{'|'.join(r['cue'] for r in cues if r['kind'] == 'ocr_event')})(?!\w)"),
@@ -310,12 +312,7 @@ class _Parser:
         return j
 
     def _misread_capital_d(self, t: _Tok) -> bool:
-        """OCR'd text: a word read as one opening with d but printed with a lower-case b or p stood for a
-        capital Đ, which an English model reads so ("boan Luat su" is Đoàn Luật sư)."""
-        if self.doc.quality != "ocr_noisy" or not t.low.startswith("d"):
-            return False
-        s, e = self.doc.view.to_original(t.start, t.end)
-        return self.doc.text[s:s + 1] in ("b", "p")
+        return t.low.startswith("d") and misread_capital_d(self.doc, t.start, t.end)
 
     def _event_before(self, pos: int) -> bool:
         """The word(s) right before pos are an event noun (Hội nghị Ban Chấp hành ...)."""
@@ -699,6 +696,15 @@ def _find(doc: Document, lex: _Lexicon) -> list[_Org]:
 
 # --- names -------------------------------------------------------------------------
 
+def misread_capital_d(doc: Document, start: int, end: int) -> bool:
+    """OCR'd text: is the word at folded [start, end), read as one opening with d, printed with the
+    lower-case b or p an English model reads a capital Đ as ("boan Luat su" is Đoàn Luật sư)?"""
+    if doc.quality != "ocr_noisy":
+        return False
+    s, _ = doc.view.to_original(start, end)
+    return doc.text[s:s + 1] in CAPITAL_D_MISREADS
+
+
 @lru_cache(maxsize=1)
 def _misread_heads() -> dict[str, str]:
     """Folded OCR misreadings of organisation heads of several words -> the head as listed: aliases with
@@ -788,7 +794,7 @@ def extract_organizers(doc: Document) -> tuple[list[Organizer], list[Organizer]]
         if not name or len(name) < 3:
             continue
         if doc.quality == "ocr_noisy":
-            if name[0] == "d" and doc.text[doc.view.to_original(o.start, o.end)[0]] in "bp":
+            if name[0] == "d" and misread_capital_d(doc, o.start, o.end):
                 name = "D" + name[1:]  # a capital Đ misread as "b" ("boan Luat su" for Đoàn Luật sư)
             name = _head_as_listed(doc, lex, o.start, name)
         evidence: list[Span] = [doc.span(o.start, o.end)]

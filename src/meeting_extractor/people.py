@@ -37,7 +37,7 @@ import regex
 from .document import LIST_ITEM_MARK, LIST_ITEM_MARK_OCR, Document
 from .lexicon import read_tsv, split_aliases, trie_regex
 from .matching import edit_distance
-from .ocr_repair import is_known_syllable
+from .ocr_repair import CAPITAL_D_MISREADS, is_known_syllable
 from .models import Person, Span
 from .restore import restore_diacritics
 from .textview import TextView, clean_words, fold
@@ -594,7 +594,7 @@ class _Reader:
         s = t.start(1)
         if not self.plain[s].islower() or t.group(1) in _LOWER_NAME_WORDS:
             return True
-        return self._printed(s, t.end(1))[:1] in ("b", "p")
+        return self._printed(s, t.end(1))[:1] in CAPITAL_D_MISREADS
 
     def _after_honorific(self, pos: int) -> bool:
         """Does an honorific end right before pos (white space or its dot between)?"""
@@ -1082,7 +1082,7 @@ class _Reader:
         # a lower-case syllable after the first printed with b or p opened with a misread Đ ("buc" -> "Duc")
         out = []
         for i, (p, r) in enumerate(zip(printed, words)):
-            if i and p[:1] in ("b", "p") and r.islower() and r not in _LOWER_NAME_WORDS:
+            if i and p[:1] in CAPITAL_D_MISREADS and r.islower() and r not in _LOWER_NAME_WORDS:
                 out.append("D" + r[1:])
             elif p.isalpha() and is_known_syllable(p.lower()):
                 out.append(p)

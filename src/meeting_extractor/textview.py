@@ -166,6 +166,7 @@ def regex_rewrite(pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[st
 
 
 _DROP_COMBINING = regex_rewrite(_COMBINING, lambda m: "")
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
 
 
 class TextView:
@@ -197,7 +198,7 @@ class TextView:
     def hide_from(self, pos: int) -> None:
         """Hide folded [pos:] from every finder (page furniture after the article): its characters
         become spaces in the views (line breaks kept), so offsets and the original are unchanged."""
-        tail = "".join("\n" if c == "\n" else " " for c in self.plain[pos:])
+        tail = _NOT_LINE_BREAK.sub(" ", self.plain[pos:])
         self.plain = self.plain[:pos] + tail
         self.folded = self.folded[:pos] + tail
 

@@ -22,6 +22,7 @@ from .document import Document
 from .event import _dedupe, alternation, ocr_held_verb, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
 from .lexicon import lookup_key, read_tsv, split_aliases
 from .models import Organizer, Span, Venue
+from .ocr_repair import CAPITAL_D_MISREADS
 from .textview import TextView, clean_words, fold
 
 _L = r"(?<!\w)"
@@ -100,7 +101,7 @@ def _misread_d(key: str) -> list[str]:
     words = key.split(" ")
     at = [i for i, w in enumerate(words) if w.startswith("d") and len(w) > 1]
     out = []
-    for letter in "pb":
+    for letter in CAPITAL_D_MISREADS:
         for i in at:
             out.append(" ".join(letter + w[1:] if j == i else w for j, w in enumerate(words)))
         if len(at) > 1:
@@ -127,7 +128,7 @@ def _capitalised(name: str, ocr: bool) -> bool:
     if not words:
         return False
     first = words[0]
-    return first[0].isupper() or first[0].isdigit() or ocr and first[0] in "bp"
+    return first[0].isupper() or first[0].isdigit() or ocr and first[0] in CAPITAL_D_MISREADS
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
@@ -144,7 +145,7 @@ def _lower_where_capital(name: str, spelling: str, ocr: bool) -> bool:
     words, spelt = _NAME_WORDS.findall(name), _spelt_words(spelling)
     if len(words) != len(spelt):
         return False
-    return any(w[0].islower() and sp[0].isupper() and not (ocr and w[0] in "bp" and sp[0] == "Đ")
+    return any(w[0].islower() and sp[0].isupper() and not (ocr and w[0] in CAPITAL_D_MISREADS and sp[0] == "Đ")
                for w, sp in zip(words[1:], spelt[1:]))
 
 
