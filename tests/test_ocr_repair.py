@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.ocr_repair import repair_word
+from meeting_extractor.ocr_repair import CONTEXT_MARGIN, MAX_EDITS, _model, repair_word
 from meeting_extractor.textview import TextView
 
 from conftest import assert_grounded
@@ -88,3 +88,44 @@ def test_records_from_ocr_text_are_grounded():
 
     text = "Ho1 nghi t6ng két nam 2019 d3 dugc t6 chirc tai Tp. Pa Néng véi hon 100 dai biéu tham dy."
     assert_grounded(extract(text), text)
+
+
+def _readings_by_full_walk(model, word):
+    """Every reading of `word` (no bound on the walk), scored as the model scores them: the reference
+    the bounded walk of `_Model.readings` must agree with."""
+    import math
+
+    scores = {}
+
+    def walk(i, built, logp, edits):
+        if built not in model.ceiling:
+            return
+        if i == len(word):
+            prior = model.reading_prior.get(built)
+            if prior is not None:
+                scores[built] = max(scores.get(built, -math.inf), prior + logp)
+            return
+        if word[i].isalpha() and word[i].isascii():
+            walk(i + 1, built + word[i], logp + model.keep.get(word[i], -0.01), edits)
+        if edits < MAX_EDITS:
+            for n in model.sub_lengths:
+                for clean, lp in model.subs.get(word[i:i + n], ()) if i + n <= len(word) else ():
+                    walk(i + n, built + clean, logp + lp, edits + 1)
+
+    walk(0, "", 0.0, 0)
+    for cand in model.dropped.get(word, ()):
+        scores[cand] = max(scores.get(cand, -math.inf), model.dropped_logp + model.log_prior(cand))
+    ranked = sorted(((v, k) for k, v in scores.items()), reverse=True)
+    if not ranked:
+        return word, None
+    close = len(ranked) >= 2 and ranked[0][0] - ranked[1][0] <= CONTEXT_MARGIN
+    return ranked[0][1], ranked[1][1] if close else None
+
+
+def test_the_bounded_walk_finds_the_readings_of_the_full_walk():
+    model = _model()
+    words = ["chirc", "t6", "trudng", "bai", "hgi", "cia", "bang", "nghi", "ho1", "dwdng", "vwedng", "giau",
+             "b", "c", "16p", "¢6ng", "ngu@i", "tiet", "thir", "quyét", "pa", "néng", "xyz", "walton", "&"]
+    for word in words:
+        assert model.readings(word) == _readings_by_full_walk(model, word), word
+    assert model.readings("bai") == ("bai", "dai")  # a word with a close second reading is among them

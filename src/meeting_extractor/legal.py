@@ -9,6 +9,7 @@ Documents signed or adopted at the event and unnumbered drafts are not reference
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -83,13 +84,19 @@ def _reference(doc: Document, group: list[Cite]) -> LegalReference | None:
                           issuer=issuer, citation=citation, evidence=spans)
 
 
-@lru_cache(maxsize=2)
-def _name_words(ocr: bool) -> list[tuple["regex.Pattern[str]", str]]:
-    words = [w for w in cues()["name_word"]]
-    exact = [(regex.compile(regex.escape(fold(w))), w) for w in words]
-    if not ocr:
-        return exact
-    return exact + [(regex.compile(phrase_regex(w, True)), w) for w in words]
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, str]:
+    """{folded word: the word with diacritics} of the name vocabulary (the first spelling listed)."""
+    words: dict[str, str] = {}
+    for w in cues()["name_word"]:
+        words.setdefault(fold(w), w)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _ocr_name_words() -> list[tuple["re.Pattern[str]", str]]:
+    """The name vocabulary as patterns that also match the usual OCR misreadings of its letters."""
+    return [(re.compile(phrase_regex(w, True)), w) for w in cues()["name_word"]]
 
 
 @lru_cache(maxsize=1)
@@ -100,26 +107,31 @@ def _lower_words() -> frozenset[str]:
 _TOKEN = regex.compile(r"[\p{L}\p{N}&]+")
 
 
+def _respelt(word: str, canon: str) -> str:
+    """A printed word given the spelling of its vocabulary entry, in the case it was printed in."""
+    if word[:1].isupper():
+        return canon[0].upper() + canon[1:]
+    if canon[:1].islower() or canon.lower() in _lower_words():
+        return canon.lower()
+    return canon  # a proper noun (Đảng) keeps its capital
+
+
 def _written(doc: Document, start: int, end: int) -> str:
     """A name taken from the text; on text without diacritics or from OCR, words of the
     name vocabulary get their spelling back (Dai hoi XII cua Dang -> Đại hội XII của Đảng)."""
     if doc.quality == "clean":
         return doc.original(start, end)
-    table = _name_words(doc.quality == "ocr_noisy")
+    exact, ocr = _name_words(), doc.quality == "ocr_noisy"
     out, last = [], start
     for t in _TOKEN.finditer(doc.folded, start, end):
         out.append(doc.plain[last:t.start()])
         word = doc.plain[t.start():t.end()]
         if not word.isupper() or len(word) == 1:
-            for pat, canon in table:
-                if pat.fullmatch(t.group()):
-                    if word[:1].isupper():
-                        word = canon[0].upper() + canon[1:]
-                    elif canon[:1].islower() or canon.lower() in _lower_words():
-                        word = canon.lower()
-                    else:
-                        word = canon  # a proper noun (Đảng) keeps its capital
-                    break
+            canon = exact.get(t.group())
+            if canon is None and ocr:
+                canon = next((c for pat, c in _ocr_name_words() if pat.fullmatch(t.group())), None)
+            if canon is not None:
+                word = _respelt(word, canon)
         out.append(word)
         last = t.end()
     out.append(doc.plain[last:end])

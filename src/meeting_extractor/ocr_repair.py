@@ -46,7 +46,6 @@ class _Model:
         self.dropped = {c: [c + v for v in g["dropped_vowels"] if c + v in self.syllables] for c in consonants}
         self.dropped_logp = float(g["dropped_vowel_logp"])
         self.capital_misreads = g["capital_misreads"]
-        self.prefixes = {s[:k] for s in self.syllables for k in range(len(s) + 1)}
         rows = read_tsv("ocr_confusions.tsv")
         self.keep: dict[str, float] = {}
         subs: dict[str, list[tuple[str, float]]] = {}
@@ -63,6 +62,15 @@ class _Model:
         self.prior = {r["syllable"]: math.log(int(r["count"]) / total) for r in freq}
         self.unseen = math.log(0.5 / total)
         self.pairs = {(r["first"], r["second"]): int(r["count"]) for r in read_tsv("syllable_bigrams.tsv")}
+        prefixes = {s[:k] for s in self.syllables for k in range(len(s) + 1)}
+        # the prefixes of syllables that are readings themselves, with their prior
+        self.reading_prior = {p: prior for p in prefixes if (prior := self.log_prior(p)) is not None}
+        # every prefix of a syllable, with the highest prior of the readings it begins
+        self.ceiling = dict.fromkeys(prefixes, -math.inf)
+        for p, prior in self.reading_prior.items():
+            for k in range(len(p) + 1):
+                if prior > self.ceiling[p[:k]]:
+                    self.ceiling[p[:k]] = prior
 
     def possible(self, s: str) -> bool:
         return s in self.syllables
@@ -73,53 +81,61 @@ class _Model:
             return p
         return self.unseen if self.possible(s) else None
 
-    def candidates(self, word: str):
-        """(clean candidate, channel log-probability) for a folded printed word."""
-        out: dict[str, float] = {}
+    def readings(self, word: str) -> tuple[str, str | None]:
+        """The best reading of a folded printed word (the word itself when no syllable fits), and
+        the second when it comes within CONTEXT_MARGIN of the first (log-probability).
 
-        prefixes = self.prefixes
-
-        def walk(i: int, built: str, logp: float, edits: int) -> None:
-            if built not in prefixes:
-                return
-            if i == len(word):
-                if logp > out.get(built, -math.inf):
-                    out[built] = logp
-                return
-            ch = word[i]
+        A reading scores P(syllable) x P(printed | syllable); the printed word is read with at most
+        MAX_EDITS substitutions, letter by letter, keeping only prefixes of syllables. The walk is
+        depth-first, the likeliest letters first, and drops a partial reading that cannot reach the
+        second best found so far, nor come within CONTEXT_MARGIN of the best, even if it ends in the
+        likeliest syllable it can still become (every step's log-probability is <= 0): the readings
+        it returns are those of the full walk."""
+        keep, subs, ceiling, size = self.keep, self.subs, self.ceiling, len(word)
+        options: list[list[tuple[int, str, float, int]]] = []  # per position: (next position, letters, log p, edits)
+        for i, ch in enumerate(word):
+            here = [(i + n, clean, lp, 1) for n in self.sub_lengths if i + n <= size
+                    for clean, lp in subs.get(word[i:i + n], ())]
             if ch.isalpha() and ch.isascii():
-                walk(i + 1, built + ch, logp + self.keep.get(ch, -0.01), edits)
-            if edits < MAX_EDITS:
-                for n in self.sub_lengths:
-                    piece = word[i:i + n]
-                    if len(piece) == n:
-                        for clean, lp in self.subs.get(piece, ()):
-                            walk(i + n, built + clean, logp + lp, edits + 1)
-
-        walk(0, "", 0.0, 0)
+                here.append((i + 1, ch, keep.get(ch, -0.01), 0))  # last: popped first
+            options.append(here)
+        scores: dict[str, float] = {}
         for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
-            out[cand] = max(out.get(cand, -math.inf), self.dropped_logp)
-        return out
+            scores[cand] = self.dropped_logp + self.log_prior(cand)
+        floor = _floor(scores)
+        reading_prior = self.reading_prior
+        stack = [(0, "", 0.0, 0)]
+        while stack:
+            i, built, logp, edits = stack.pop()
+            if i == size:
+                prior = reading_prior.get(built)
+                if prior is not None and prior + logp > scores.get(built, -math.inf):
+                    scores[built] = prior + logp
+                    if prior + logp > floor:
+                        floor = _floor(scores)
+                continue
+            for j, letters, lp, edit in options[i]:
+                if edit and edits == MAX_EDITS:
+                    continue
+                longer = built + letters
+                best_prior = ceiling.get(longer)
+                if best_prior is not None and logp + lp + best_prior >= floor:
+                    stack.append((j, longer, logp + lp, edits + edit))
+        if not scores:
+            return word, None
+        (s1, first), *rest = sorted(((v, k) for k, v in scores.items()), reverse=True)[:2]
+        return first, rest[0][1] if rest and s1 - rest[0][0] <= CONTEXT_MARGIN else None
 
-    def ranked(self, word: str) -> list[tuple[float, str]]:
-        """(score, candidate) of the readings of a printed word, best first."""
-        scored = []
-        for cand, channel in self.candidates(word).items():
-            prior = self.log_prior(cand)
-            if prior is not None:
-                scored.append((prior + channel, cand))
-        return sorted(scored, reverse=True)
 
-    def best(self, word: str) -> str:
-        ranked = self.ranked(word)
-        return ranked[0][1] if ranked else word
-
-    def rival(self, word: str) -> str | None:
-        """The second reading of a printed word when it comes within CONTEXT_MARGIN of the first."""
-        ranked = self.ranked(word)
-        if len(ranked) >= 2 and ranked[0][0] - ranked[1][0] <= CONTEXT_MARGIN:
-            return ranked[1][1]
-        return None
+def _floor(scores: dict[str, float]) -> float:
+    """The score a reading must reach to matter: the second best so far (it could become one of the
+    two best), and no less than the best minus CONTEXT_MARGIN (a second reading further away is not
+    reported)."""
+    if not scores:
+        return -math.inf
+    top = sorted(scores.values())[-2:]
+    close = top[-1] - CONTEXT_MARGIN - 1e-9
+    return max(top[0], close) if len(top) == 2 else close
 
 
 @lru_cache(maxsize=1)
@@ -134,11 +150,17 @@ def is_known_syllable(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def readings(printed: str) -> tuple[str, str | None]:
+    """The folded syllable a printed (folded) word most likely was (the word itself if none fits),
+    and a close second reading or None."""
+    if len(printed) > 8 or printed.isdigit():
+        return printed, None
+    return _model().readings(printed)
+
+
 def repair_word(printed: str) -> str:
     """The folded syllable a printed (folded) word most likely was; the word itself if none fits."""
-    if len(printed) > 8 or printed.isdigit():
-        return printed
-    return _model().best(printed)
+    return readings(printed)[0]
 
 
 @lru_cache(maxsize=1)
@@ -155,14 +177,13 @@ def _skip(word: str) -> bool:
     which the repair gives back only when the letters make a syllable ("16h", "30km" stay)."""
     if word.lower() in _keep_words() or word == "&":
         return True
-    upper = sum(c.isupper() for c in word)
-    digits = sum(c.isdigit() for c in word)
-    if word.isdigit() or digits >= 2 and not _DIGITS_THEN_LETTERS.fullmatch(word):
-        return True
-    if "&" in word and len(word) > 2 and word.replace("&", "").isupper():
-        return True
+    if not word.isalpha():
+        if word.isdigit() or sum(c.isdigit() for c in word) >= 2 and not _DIGITS_THEN_LETTERS.fullmatch(word):
+            return True
+        if "&" in word and len(word) > 2 and word.replace("&", "").isupper():
+            return True
     # a word in capitals is an acronym (UBND); one mixing cases ("HoOi") is a misread word
-    return upper >= 2 and word.isupper() and not (len(word) == 2 and word[1] in "0O6")
+    return word.isupper() and sum(c.isupper() for c in word) >= 2 and not (len(word) == 2 and word[1] in "0O6")
 
 
 @lru_cache(maxsize=200_000)
@@ -188,6 +209,9 @@ def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
     """The repaired form of one white-space-delimited token ("(nudc," -> "(nuoc,") and its edits,
     relative to the token; None when it stays as printed. Parts of document symbols and codes
     (11/2014/Nb-CP: a word after "/", or a hyphenated word with capitals inside) stay as printed."""
+    if token.isalpha():  # a bare word, the usual token
+        fixed = fixed_word(token)
+        return None if fixed is None else (fixed, ((0, len(fixed), 0, len(token)),))
     parts = _WORDS.split(token)  # separators at even indexes, words at odd ones
     edits: list[Edit] = []
     pos = shift = 0
@@ -217,7 +241,7 @@ def _rival_word(word: str) -> str | None:
     lower = word.lower()
     if fixed_word(word) is None and repair_word(lower) != lower:
         return None  # a repair refused (a name, a foreign word): no reading to choose
-    rival = _model().rival(lower) if len(lower) <= 8 else None
+    rival = readings(lower)[1]
     if rival is None:
         return None
     # a lower-case letter printed for a capital ("bai hoi" for "Đại hội": the English model prints a
