@@ -193,13 +193,29 @@ def fixed_word(word: str) -> str | None:
     A repair that would drop two letters or more is refused: that is a foreign word
     or a name ("Walton"), not a misread syllable.
     """
+    return _word_readings(word)[0]
+
+
+def _word_readings(word: str) -> tuple[str | None, str | None]:
+    """(the repaired form of a printed word or None, as `fixed_word`; its close second reading or
+    None), letter case kept. Only a word of letters that the repair reads as a syllable without
+    refusing it has a second reading."""
     if _skip(word):
-        return None
+        return None, None
     lower = word.lower()
-    fixed = repair_word(lower)
-    if fixed == lower or len(fixed) <= len(lower) - 2:
-        return None
-    return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+    best, second = readings(lower)
+    if best == lower:
+        fixed = None
+    elif len(best) <= len(lower) - 2:
+        return None, None  # a repair refused (a name, a foreign word): no reading to choose
+    else:
+        fixed = best[:1].upper() + best[1:] if word[:1].isupper() else best
+    if second is None or not word.isalpha():
+        return fixed, None
+    # a lower-case letter printed for a capital ("bai hoi" for "Đại hội": the English model prints a
+    # capital Đ as a lower-case b far more often than as B)
+    capital = word[:1].isupper() or _model().capital_misreads.get(lower[:1]) == second[:1]
+    return fixed, second[:1].upper() + second[1:] if capital else second
 
 
 _WORDS = re.compile(r"([\w¢@§&]+)")
@@ -209,9 +225,6 @@ def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
     """The repaired form of one white-space-delimited token ("(nudc," -> "(nuoc,") and its edits,
     relative to the token; None when it stays as printed. Parts of document symbols and codes
     (11/2014/Nb-CP: a word after "/", or a hyphenated word with capitals inside) stay as printed."""
-    if token.isalpha():  # a bare word, the usual token
-        fixed = fixed_word(token)
-        return None if fixed is None else (fixed, ((0, len(fixed), 0, len(token)),))
     parts = _WORDS.split(token)  # separators at even indexes, words at odd ones
     edits: list[Edit] = []
     pos = shift = 0
@@ -231,23 +244,6 @@ def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
             parts[i] = fixed
         pos += len(part)
     return ("".join(parts), tuple(edits)) if edits else None
-
-
-def _rival_word(word: str) -> str | None:
-    """The close second reading of a printed word (letter case kept), or None: only for a word of
-    letters that the repair reads as a syllable without refusing it."""
-    if not word.isalpha() or _skip(word):
-        return None
-    lower = word.lower()
-    if fixed_word(word) is None and repair_word(lower) != lower:
-        return None  # a repair refused (a name, a foreign word): no reading to choose
-    rival = readings(lower)[1]
-    if rival is None:
-        return None
-    # a lower-case letter printed for a capital ("bai hoi" for "Đại hội": the English model prints a
-    # capital Đ as a lower-case b far more often than as B)
-    capital = word[:1].isupper() or _model().capital_misreads.get(lower[:1]) == rival[:1]
-    return rival[:1].upper() + rival[1:] if capital else rival
 
 
 CAPITAL_D_MISREADS = ("b", "p")
@@ -276,15 +272,19 @@ class _TokenRepairs:
         if len(self.repair) > self.LIMIT:
             self.__init__()
         for t in tokens.difference(self.repair):
-            r = self.repair[t] = _token_repair(t)
+            if t.isalpha():  # a bare word, the usual token
+                fixed, rival = _word_readings(t)
+                r = self.repair[t] = None if fixed is None else (fixed, ((0, len(fixed), 0, len(t)),))
+                if rival is not None:
+                    self.rival[t] = rival
+                self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
+            else:
+                r = self.repair[t] = _token_repair(t)
+                self.as_before[t] = None
+                lead = _LEADING_LETTERS.match((t if r is None else r[0]).lower())
+                self.as_after[t] = lead.group() if lead else None
             if r is not None:
                 self.changed.add(t)
-            if (rival := _rival_word(t)) is not None:
-                self.rival[t] = rival
-            reading = (t if r is None else r[0]).lower()
-            self.as_before[t] = reading if t.isalpha() else None
-            lead = _LEADING_LETTERS.match(reading)
-            self.as_after[t] = lead.group() if lead else None
         # (a dict's keys & a set walks the set, the smaller one)
         return tokens & self.changed, set(self.rival.keys() & tokens)
 
