@@ -1227,7 +1227,6 @@ def _words_of(t: str) -> str:
     return _WS_RUN.sub(" ", t).strip()
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1)
 def _ocr_family_folded() -> dict[str, str]:
     """An OCR misreading of a family name, lower case -> the name."""

@@ -127,6 +127,7 @@ def _word_case(spelt: str, printed: str, all_caps: bool) -> str:
     return _case_like(spelt, printed)
 
 
+@lru_cache(maxsize=8192)  # the same positions and offices come back report after report
 def restore_diacritics(words: str) -> str | None:
     """`words` (a name or an office phrase read from text without diacritics, as in ``doc.plain``)
     spelt with diacritics from the lexicon; None unless every word is covered (see the module doc).
