@@ -47,11 +47,12 @@ def first_call_seconds() -> float:
 
 
 _FIRST_PASS = """
-import glob, sys, time
+import sys, time
+from pathlib import Path
 from meeting_extractor import extract
-for path in sorted(glob.glob(sys.argv[1] + "/*/*.txt")):
-    extract(open(path, encoding="utf-8").read())
-texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(sys.argv[2] + "/*.txt"))]
+for path in sorted(Path(sys.argv[1]).glob("*/*.txt")):
+    extract(path.read_text(encoding="utf-8"))
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
 start = time.process_time()
 for t in texts:
     extract(t)

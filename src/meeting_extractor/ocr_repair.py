@@ -134,7 +134,7 @@ def _floor(scores: dict[str, float]) -> float:
     if not scores:
         return -math.inf
     top = sorted(scores.values())[-2:]
-    close = top[-1] - CONTEXT_MARGIN - 1e-9
+    close = top[-1] - CONTEXT_MARGIN - 1e-9  # (below the margin by a rounding error still counts as within)
     return max(top[0], close) if len(top) == 2 else close
 
 
