@@ -9,13 +9,13 @@ Documents signed or adopted at the event and unnumbered drafts are not reference
 """
 from __future__ import annotations
 
-import re
+import unicodedata
 from functools import lru_cache
 
 import regex
 
 from .document import Document
-from .legal_find import Cite, cues, find_citations, issuers_of, phrase_regex
+from .legal_find import Cite, cues, find_citations, issuers_of, printed_forms
 from .legal_resolve import resolve_citations
 from .models import LegalReference
 from .textview import fold
@@ -94,9 +94,21 @@ def _name_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _ocr_name_words() -> list[tuple["re.Pattern[str]", str]]:
-    """The name vocabulary as patterns that also match the usual OCR misreadings of its letters."""
-    return [(re.compile(phrase_regex(w, True)), w) for w in cues()["name_word"]]
+def _ocr_name_words() -> list[tuple[tuple[tuple[str, ...], ...], str]]:
+    """The one-word entries of the name vocabulary, each letter with the forms OCR prints it in
+    (printed_forms): what a printed word must be read as, letter by letter, to be that word."""
+    words = ((unicodedata.normalize("NFC", w), w) for w in cues()["name_word"])
+    return [(tuple(printed_forms(c, True) for c in nfc), w) for nfc, w in words if _TOKEN.fullmatch(nfc)]
+
+
+def _printed_as(word: str, letters: tuple[tuple[str, ...], ...]) -> bool:
+    """Can the folded `word` be read as these letters, each in one of its printed forms?"""
+    ends = {0}
+    for forms in letters:
+        ends = {e + len(f) for e in ends for f in forms if word.startswith(f, e)}
+        if not ends:
+            return False
+    return len(word) in ends
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +141,7 @@ def _written(doc: Document, start: int, end: int) -> str:
         if not word.isupper() or len(word) == 1:
             canon = exact.get(t.group())
             if canon is None and ocr:
-                canon = next((c for pat, c in _ocr_name_words() if pat.fullmatch(t.group())), None)
+                canon = next((c for letters, c in _ocr_name_words() if _printed_as(t.group(), letters)), None)
             if canon is not None:
                 word = _respelt(word, canon)
         out.append(word)

@@ -39,28 +39,35 @@ _R = r"(?![\p{L}\p{N}])"
 
 # What an English OCR model prints for a Vietnamese letter that carried a mark, by its bare letter.
 _OCR_MARKED = {
-    "a": "(?:a|3|4|d)",
-    "e": "(?:e|c)",
-    "i": "(?:i|1|l|j)",
-    "o": "(?:ao|o|6|0|d|g|a|e)",
-    "u": "(?:uw|ir|tr|tt|ti|u|r|w|d|i)",
-    "y": "(?:y|v)",
+    "a": ("a", "3", "4", "d"),
+    "e": ("e", "c"),
+    "i": ("i", "1", "l", "j"),
+    "o": ("ao", "o", "6", "0", "d", "g", "a", "e"),
+    "u": ("uw", "ir", "tr", "tt", "ti", "u", "r", "w", "d", "i"),
+    "y": ("y", "v"),
 }
-_OCR_PLAIN = {"d": "(?:d|p|b)", "l": "(?:l|1)", "i": "(?:i|1|l)"}
+_OCR_PLAIN = {"d": ("d", "p", "b"), "l": ("l", "1"), "i": ("i", "1", "l")}
+
+
+def printed_forms(ch: str, ocr: bool) -> tuple[str, ...]:
+    """How a letter written with diacritics appears on folded text: its folded form, and with
+    ``ocr`` also the usual OCR misreadings of a letter that carried a mark ("ô": "ao", "o", "6"...)."""
+    low = ch.lower()
+    base = fold(low)
+    if not ocr or len(base) != 1:
+        return (base,)
+    if low == "đ":
+        return _OCR_PLAIN["d"]
+    if base != low and base in _OCR_MARKED:
+        return _OCR_MARKED[base]
+    return _OCR_PLAIN.get(base, (base,))
 
 
 def _char_regex(ch: str, ocr: bool) -> str:
     if ch == "&":
         return r"\s*&\s*"
-    low = ch.lower()
-    base = fold(low)
-    if not ocr or len(base) != 1:
-        return regex.escape(base)
-    if low == "đ":
-        return _OCR_PLAIN["d"]
-    if base != low and base in _OCR_MARKED:
-        return _OCR_MARKED[base]
-    return _OCR_PLAIN.get(base, regex.escape(base))
+    forms = printed_forms(ch, ocr)
+    return regex.escape(forms[0]) if len(forms) == 1 else f"(?:{'|'.join(forms)})"
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}&]+")
