@@ -57,6 +57,8 @@ class _Model:
                 subs.setdefault(r["ocr"], []).append((r["clean"], math.log(count / seen)))
         self.subs = subs
         self.sub_lengths = sorted({len(k) for k in subs}, reverse=True)
+        assert max(self.sub_lengths) <= 3, "the walk reads the options of three printed letters at a time"
+        self.windows: dict[str, tuple[tuple[int, str, float, int], ...]] = {}
         freq = read_tsv("syllable_freq.tsv")
         total = sum(int(r["count"]) for r in freq) or 1
         self.prior = {r["syllable"]: math.log(int(r["count"]) / total) for r in freq}
@@ -71,6 +73,20 @@ class _Model:
             for k in range(len(p) + 1):
                 if prior > self.ceiling[p[:k]]:
                     self.ceiling[p[:k]] = prior
+
+    def _window_options(self, window: str) -> tuple[tuple[int, str, float, int], ...]:
+        """The ways to read the letters at the start of `window` (the next three printed letters, fewer
+        at the end of the word): (letters read, clean letters, log p, edits), the letter kept last.
+        Kept for the next word: the same few letter groups come back in every word."""
+        here = [(n, clean, lp, 1) for n in self.sub_lengths if n <= len(window)
+                for clean, lp in self.subs.get(window[:n], ())]
+        ch = window[0]
+        if ch.isalpha() and ch.isascii():
+            here.append((1, ch, self.keep.get(ch, -0.01), 0))  # last: popped first
+        if len(self.windows) > 100_000:
+            self.windows.clear()
+        options = self.windows[window] = tuple(here)
+        return options
 
     def possible(self, s: str) -> bool:
         return s in self.syllables
@@ -91,14 +107,10 @@ class _Model:
         second best found so far, nor come within CONTEXT_MARGIN of the best, even if it ends in the
         likeliest syllable it can still become (every step's log-probability is <= 0): the readings
         it returns are those of the full walk."""
-        keep, subs, ceiling, size = self.keep, self.subs, self.ceiling, len(word)
-        options: list[list[tuple[int, str, float, int]]] = []  # per position: (next position, letters, log p, edits)
-        for i, ch in enumerate(word):
-            here = [(i + n, clean, lp, 1) for n in self.sub_lengths if i + n <= size
-                    for clean, lp in subs.get(word[i:i + n], ())]
-            if ch.isalpha() and ch.isascii():
-                here.append((i + 1, ch, keep.get(ch, -0.01), 0))  # last: popped first
-            options.append(here)
+        ceiling, size = self.ceiling, len(word)
+        windows, window_options = self.windows, self._window_options
+        # per position: (letters read, letters, log p, edits)
+        options = [windows.get(word[i:i + 3]) or window_options(word[i:i + 3]) for i in range(size)]
         scores: dict[str, float] = {}
         for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
             scores[cand] = self.dropped_logp + self.log_prior(cand)
@@ -114,13 +126,13 @@ class _Model:
                     if prior + logp > floor:
                         floor = _floor(scores)
                 continue
-            for j, letters, lp, edit in options[i]:
+            for n, letters, lp, edit in options[i]:
                 if edit and edits == MAX_EDITS:
                     continue
                 longer = built + letters
                 best_prior = ceiling.get(longer)
                 if best_prior is not None and logp + lp + best_prior >= floor:
-                    stack.append((j, longer, logp + lp, edits + edit))
+                    stack.append((i + n, longer, logp + lp, edits + edit))
         if not scores:
             return word, None
         (s1, first), *rest = sorted(((v, k) for k, v in scores.items()), reverse=True)[:2]
