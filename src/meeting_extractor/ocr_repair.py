@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from functools import lru_cache
 from itertools import compress
 
@@ -73,6 +74,16 @@ class _Model:
             for k in range(len(p) + 1):
                 if prior > self.ceiling[p[:k]]:
                     self.ceiling[p[:k]] = prior
+        # the walk's states: one node per prefix, (the node each group of clean letters leads to,
+        # its ceiling, its reading prior or None, the prefix): a step is one lookup in a small dict,
+        # with no new string to build and hash
+        nodes = {p: ({}, self.ceiling[p], self.reading_prior.get(p), p) for p in prefixes}
+        groups = {clean for options in subs.values() for clean, _ in options} | set(string.ascii_letters)
+        for p, node in nodes.items():
+            for k in range(len(p) + 1):
+                if p[k:] in groups and p[:k] in nodes:
+                    nodes[p[:k]][0][p[k:]] = node
+        self.root = nodes[""]
 
     def _window_options(self, window: str) -> tuple[tuple[int, str, float, int], ...]:
         """The ways to read the letters at the start of `window` (the next three printed letters, fewer
@@ -107,7 +118,7 @@ class _Model:
         second best found so far, nor come within CONTEXT_MARGIN of the best, even if it ends in the
         likeliest syllable it can still become (every step's log-probability is <= 0): the readings
         it returns are those of the full walk."""
-        ceiling, size = self.ceiling, len(word)
+        size = len(word)
         windows, window_options = self.windows, self._window_options
         # per position: (letters read, letters, log p, edits)
         options = [windows.get(word[i:i + 3]) or window_options(word[i:i + 3]) for i in range(size)]
@@ -115,24 +126,25 @@ class _Model:
         for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
             scores[cand] = self.dropped_logp + self.log_prior(cand)
         floor = _floor(scores)
-        reading_prior = self.reading_prior
-        stack = [(0, "", 0.0, 0)]
+        stack = [(0, self.root, 0.0, 0)]
         while stack:
-            i, built, logp, edits = stack.pop()
+            i, node, logp, edits = stack.pop()
             if i == size:
-                prior = reading_prior.get(built)
-                if prior is not None and prior + logp > scores.get(built, -math.inf):
-                    scores[built] = prior + logp
+                prior = node[2]
+                if prior is not None and prior + logp > scores.get(node[3], -math.inf):
+                    scores[node[3]] = prior + logp
                     if prior + logp > floor:
                         floor = _floor(scores)
                 continue
+            after = node[0]
             for n, letters, lp, edit in options[i]:
                 if edit and edits == MAX_EDITS:
                     continue
-                longer = built + letters
-                best_prior = ceiling.get(longer)
-                if best_prior is not None and logp + lp + best_prior >= floor:
-                    stack.append((i + n, longer, logp + lp, edits + edit))
+                child = after.get(letters)
+                if child is not None:
+                    reached = logp + lp
+                    if reached + child[1] >= floor:
+                        stack.append((i + n, child, reached, edits + edit))
         if not scores:
             return word, None
         (s1, first), *rest = sorted(((v, k) for k, v in scores.items()), reverse=True)[:2]
