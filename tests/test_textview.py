@@ -100,3 +100,20 @@ def test_a_mark_after_u_or_o_is_the_horn_read_apart_not_a_space():
     assert "dai bieu" in view.folded  # a mark between other letters stands for a space
     s = view.folded.index("truong")
     assert view.span(s, s + len("truong")).text == "Tru’o’ng"
+
+
+def test_the_mark_pass_finds_what_the_full_scan_finds():
+    """The OCR mark pass tries its pattern only where a match can start: the matches must be those
+    of the pattern tried at every position, on any mix of letters, marks, hyphens and line breaks."""
+    import random
+
+    from meeting_extractor.normalize import _OCR_MARKS, _MarksWhereTheyCanStart
+
+    rng = random.Random(11)
+    pool = list("abuoUOé xY-\n\t'`‘’^~ﬁﬂ")
+    samples = ["cong ngh-\nnghe Tru’o’ng dai‘bieu phﬁn ' a ~b", ""]
+    samples += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for s in samples:
+        expected = [(m.span(), m.lastgroup) for m in _OCR_MARKS.finditer(s)]
+        assert [(m.span(), m.lastgroup) for m in _MarksWhereTheyCanStart.finditer(s)] == expected, s
+    assert len([m for s in samples for m in _OCR_MARKS.finditer(s)]) > 1000  # the samples have marks
