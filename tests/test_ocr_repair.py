@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.ocr_repair import CONTEXT_MARGIN, MAX_EDITS, _model, repair_word
+from meeting_extractor.ocr_repair import CONTEXT_MARGIN, MAX_EDITS, _model, _precomputed, readings, repair_word
 from meeting_extractor.textview import TextView
 
 from conftest import assert_grounded
@@ -129,3 +129,16 @@ def test_the_bounded_walk_finds_the_readings_of_the_full_walk():
     for word in words:
         assert model.readings(word) == _readings_by_full_walk(model, word), word
     assert model.readings("bai") == ("bai", "dai")  # a word with a close second reading is among them
+
+
+def test_the_precomputed_readings_are_those_of_the_search():
+    """data/ocr_readings.txt must give what the search gives today: after a change to the model,
+    run scripts/precompute_readings.py again."""
+    table, model = _precomputed(), _model()
+    assert len(table.keys) >= 5000
+    assert table.keys == sorted(table.keys)  # the lookup is a binary search
+    for key in table.keys:
+        printed = key.rstrip()
+        assert table.get(printed) == model.readings(printed), printed
+    assert table.get("chirc") == readings("chirc") == ("chuc", None)  # a common misprint is in the table
+    assert table.get("xyzq") is None and readings("xyzq") == model.readings("xyzq")  # others are searched

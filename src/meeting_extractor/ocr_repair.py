@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 import re
 import string
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress
 
-from .lexicon import read_json, read_tsv
+from .lexicon import DATA, read_json, read_tsv
 from .textview import Edit
 
 MAX_EDITS = 3
@@ -173,13 +174,54 @@ def is_known_syllable(word: str) -> bool:
     return word in _model().prior
 
 
+MAX_PRINTED_LENGTH = 8
+"""A longer printed word is not one syllable: it stays as printed."""
+
+
+class ReadingTable:
+    """The precomputed readings of the printed forms an English OCR model most likely prints for the
+    common syllables (data/ocr_readings.txt, written by scripts/precompute_readings.py): a batch of
+    new reports meets most of them, and a lookup costs nothing next to a search (0.6 against 35
+    microseconds).
+
+    The file is a text table of fixed-width rows sorted by printed form ("printed best second\n",
+    each column padded with spaces to COLUMN characters). Only the printed forms become Python
+    strings, for a binary search; a row's readings are cut from the file's text when found. Loading
+    costs about 13 million instructions instead of 40 for a dict of the whole table."""
+
+    COLUMN = 8
+    ROW = 3 * (COLUMN + 1)
+
+    def __init__(self, text: str) -> None:
+        self.rows = text[text.index("\n") + 1:]  # (after the header line)
+        self.keys = [self.rows[i:i + self.COLUMN] for i in range(0, len(self.rows), self.ROW)]
+
+    @staticmethod
+    def row(printed: str, first: str, second: str | None) -> str:
+        return " ".join(c.ljust(ReadingTable.COLUMN) for c in (printed, first, second or "")) + "\n"
+
+    def get(self, printed: str) -> tuple[str, str | None] | None:
+        key = printed.ljust(self.COLUMN)
+        i = bisect_left(self.keys, key)
+        if i == len(self.keys) or self.keys[i] != key:
+            return None
+        cells = self.rows[i * self.ROW + self.COLUMN:(i + 1) * self.ROW].split()
+        return cells[0], cells[1] if len(cells) > 1 else None
+
+
+@lru_cache(maxsize=1)
+def _precomputed() -> ReadingTable:
+    return ReadingTable((DATA / "ocr_readings.txt").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=200_000)
 def readings(printed: str) -> tuple[str, str | None]:
     """The folded syllable a printed (folded) word most likely was (the word itself if none fits),
     and a close second reading or None."""
-    if len(printed) > 8 or printed.isdigit():
+    if len(printed) > MAX_PRINTED_LENGTH or printed.isdigit():
         return printed, None
-    return _model().readings(printed)
+    known = _precomputed().get(printed)
+    return known if known is not None else _model().readings(printed)
 
 
 def repair_word(printed: str) -> str:
