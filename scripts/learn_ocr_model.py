@@ -13,7 +13,8 @@ and writes two data files of the package:
 - data/syllable_bigrams.tsv: how often two folded syllables follow each other inside a
   clause (seen twice or more), for choosing between two close readings of a word by
   its neighbours.
-Run it again when new aligned pairs are added (our fixtures, the dev corpus).
+Run it again when new aligned pairs are added (our fixtures, the dev corpus), then
+scripts/precompute_readings.py, whose table of readings follows from these files.
 """
 from __future__ import annotations
 
