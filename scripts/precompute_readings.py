@@ -68,7 +68,8 @@ def main(count: int) -> None:
     rows = []
     for form in chosen:
         first, second = model.readings(form)
-        assert not any(c.isspace() for c in form) and max(len(form), len(first), len(second or "")) <= ReadingTable.COLUMN
+        widest = max(len(form), len(first), len(second or ""))
+        assert not any(c.isspace() for c in form) and widest <= ReadingTable.COLUMN, form
         rows.append(ReadingTable.row(form, first, second))
     out = DATA / "ocr_readings.txt"
     tmp = out.with_suffix(".tmp")

@@ -1,7 +1,7 @@
 """Rewrites of the folded view that change its length (OCR repairs), chosen by text quality."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -34,7 +34,7 @@ class _MarksWhereTheyCanStart:
     every position of the text (0.57M instructions a report)."""
 
     @staticmethod
-    def finditer(text: str) -> Iterator["regex.Match[str]"]:
+    def finditer(text: str) -> Iterator[regex.Match[str]]:
         starts = []
         for ch in _MARK_STARTS:
             i = text.find(ch)
