@@ -30,7 +30,7 @@ MAX_MISREADS = 2
 LEAST_LOG_P = -40.0  # forms less likely than this are never among the likeliest
 
 
-def printed_forms(model: _Model) -> dict[str, float]:
+def likely_misprints(model: _Model) -> dict[str, float]:
     """{printed form: the highest log P(syllable) + log P(form | syllable) over the syllables}."""
     misprints: dict[str, list[tuple[str, float]]] = defaultdict(list)  # clean letters -> printed
     for printed, readings in model.subs.items():
@@ -62,7 +62,7 @@ def printed_forms(model: _Model) -> dict[str, float]:
 
 def main(count: int) -> None:
     model = _Model()
-    scored = printed_forms(model)
+    scored = likely_misprints(model)
     likeliest = sorted(scored, key=lambda form: (-scored[form], form))
     chosen = [form for form in likeliest if not form.isdigit()][:count]
     rows = []

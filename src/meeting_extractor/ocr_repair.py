@@ -59,7 +59,7 @@ class _Model:
                 subs.setdefault(r["ocr"], []).append((r["clean"], math.log(count / seen)))
         self.subs = subs
         self.sub_lengths = sorted({len(k) for k in subs}, reverse=True)
-        assert max(self.sub_lengths) <= 3, "the walk reads the options of three printed letters at a time"
+        self.window = max(self.sub_lengths)  # the printed letters one substitution reads at most
         self.windows: dict[str, tuple[tuple[int, str, float, int], ...]] = {}
         freq = read_tsv("syllable_freq.tsv")
         total = sum(int(r["count"]) for r in freq) or 1
@@ -87,8 +87,8 @@ class _Model:
         self.root = nodes[""]
 
     def _window_options(self, window: str) -> tuple[tuple[int, str, float, int], ...]:
-        """The ways to read the letters at the start of `window` (the next three printed letters, fewer
-        at the end of the word): (letters read, clean letters, log p, edits), the letter kept last.
+        """The ways to read the letters at the start of `window` (the next `self.window` printed letters,
+        fewer at the end of the word): (letters read, clean letters, log p, edits), the letter kept last.
         Kept for the next word: the same few letter groups come back in every word."""
         here = [(n, clean, lp, 1) for n in self.sub_lengths if n <= len(window)
                 for clean, lp in self.subs.get(window[:n], ())]
@@ -119,10 +119,10 @@ class _Model:
         second best found so far, nor come within CONTEXT_MARGIN of the best, even if it ends in the
         likeliest syllable it can still become (every step's log-probability is <= 0): the readings
         it returns are those of the full walk."""
-        size = len(word)
+        size, w = len(word), self.window
         windows, window_options = self.windows, self._window_options
         # per position: (letters read, letters, log p, edits)
-        options = [windows.get(word[i:i + 3]) or window_options(word[i:i + 3]) for i in range(size)]
+        options = [windows.get(word[i:i + w]) or window_options(word[i:i + w]) for i in range(size)]
         scores: dict[str, float] = {}
         for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
             scores[cand] = self.dropped_logp + self.log_prior(cand)
