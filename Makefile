@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test schema bench bench-batch dev holdout clean
+.PHONY: demo test schema bench bench-stages bench-batch dev holdout clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-stages: $(STAMP)
+	$(BIN)/python benchmarks/bench_stages.py
 
 bench-batch: $(STAMP)
 	$(BIN)/python benchmarks/bench_batch.py
