@@ -3,33 +3,30 @@
 
     python benchmarks/bench_stages.py [--corpus DIR] [--fresh N]
 
-For each variant folder of DIR (default ../shared/corpus/dev; clean/ and ocr/ at least), a fresh
-process warmed up on the project's fixture reports reads every text once (a first pass, as in
-`bench_extract.py`) through the real `extract()`, with each stage the pipeline calls (the
-document's folded view and OCR repair, each field finder, the record's validation) wrapped in a
-CPU timer. The variants take turns; the best of --fresh processes counts, stage by stage. Prints milliseconds a report per
-stage, the OCR/clean ratio of each, and how much of OCR'd text's extra time each stage accounts
-for: the place to look before making OCR'd text cheaper.
+For the clean/ and ocr/ folders of DIR (default ../shared/corpus/dev), a fresh process warmed up
+on the project's fixture reports reads every text once (the first pass of `bench_extract.py`)
+through the real `extract()`, with each stage the pipeline calls (the document's folded view and
+OCR repair, each field finder, the record's validation) wrapped in a CPU timer. The two variants
+take turns; the best of --fresh processes counts, stage by stage. Prints milliseconds a report
+per stage, the OCR/clean ratio of each, and how much of OCR'd text's extra time each stage
+accounts for: the place to look before making OCR'd text cheaper.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench_extract import ROOT, run_first_pass  # (benchmarks/ is the script's folder, on the path)
 
-# Runs in the fresh process: wraps every stage `pipeline.extract` calls by name, then reads the texts.
+# Runs in a fresh process after its warm-up: wraps every stage `pipeline.extract` calls by name,
+# then reads the texts.
 _TIMED_PASS = """
-import json, sys, time
-from pathlib import Path
-from meeting_extractor import extract, pipeline
+import json
+from meeting_extractor import pipeline
 from meeting_extractor.document import Document
 
-for path in sorted(Path(sys.argv[1]).glob("*/*.txt")):
-    extract(path.read_text(encoding="utf-8"))
 spent = {}
 
 def timed(name, fn):
@@ -45,7 +42,6 @@ stages = [n for n in vars(pipeline) if n.startswith("extract_") or n in ("valida
 for name in stages:
     setattr(pipeline, name, timed(name, getattr(pipeline, name)))
 Document.from_text = staticmethod(timed("document", Document.from_text))  # (a classmethod, already bound)
-texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
 start = time.process_time()
 for t in texts:
     extract(t)
@@ -54,20 +50,13 @@ print(json.dumps({k: v / len(texts) for k, v in spent.items()}))
 """
 
 
-def first_pass(variant: Path) -> dict[str, float]:
-    """CPU seconds a report per stage in one fresh process reading every text of `variant` once."""
-    out = subprocess.run([sys.executable, "-c", _TIMED_PASS, str(ROOT / "tests" / "fixtures"), str(variant)],
-                         capture_output=True, text=True, check=True).stdout
-    return json.loads(out)
-
-
 def best_first_passes(variants: list[Path], processes: int) -> list[dict[str, float]]:
     """The best of `processes` first passes of each variant, stage by stage. The variants take
     turns, so that a slow stretch of a shared machine falls on each alike."""
     runs: list[list[dict[str, float]]] = [[] for _ in variants]
     for _ in range(processes):
         for i, variant in enumerate(variants):
-            runs[i].append(first_pass(variant))
+            runs[i].append(json.loads(run_first_pass(_TIMED_PASS, variant)))
     return [{name: min(r[name] for r in rs) for name in rs[0]} for rs in runs]
 
 
