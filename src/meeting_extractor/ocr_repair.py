@@ -316,6 +316,7 @@ CAPITAL_D_MISREADS = ("b", "p")
 """The lower-case letters an English OCR model prints for a capital Đ ("boan" for Đoàn, "p6" for Đỗ)."""
 
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+_CLOSING_MARKS = frozenset(",.;:)\u201d\"")  # marks that close a word without being part of one
 
 
 class _TokenRepairs:
@@ -339,11 +340,17 @@ class _TokenRepairs:
             self.__init__()
         for t in tokens.difference(self.repair):
             if t.isalpha():  # a bare word, the usual token
-                fixed, rival = _word_readings(t)
-                r = self.repair[t] = None if fixed is None else (fixed, ((0, len(fixed), 0, len(t)),))
-                if rival is not None:
-                    self.rival[t] = rival
-                self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
+                self._add_word(t)
+                continue
+            if t[-1] in _CLOSING_MARKS and t[:-1].isalpha() and (len(t) > 2 or t[-1] not in ".)"):
+                # a word and the mark after it ("nuoc,"), the next commonest: the word's repair and the
+                # mark, as _token_repair gives them (a one-letter word before "." or ")" is an initial
+                # or a list mark: the general path)
+                word = t[:-1]
+                w = self.repair[word] if word in self.repair else self._add_word(word)
+                r = self.repair[t] = None if w is None else (w[0] + t[-1], w[1])
+                self.as_before[t] = None
+                self.as_after[t] = self.as_before[word]
             else:
                 r = self.repair[t] = _token_repair(t)
                 self.as_before[t] = None
@@ -353,6 +360,17 @@ class _TokenRepairs:
                 self.changed.add(t)
         # (a dict's keys & a set walks the set, the smaller one)
         return tokens & self.changed, set(self.rival.keys() & tokens)
+
+    def _add_word(self, t: str) -> tuple[str, tuple[Edit, ...]] | None:
+        """Read a bare word (all letters) and record its repair; returns the repair."""
+        fixed, rival = _word_readings(t)
+        r = self.repair[t] = None if fixed is None else (fixed, ((0, len(fixed), 0, len(t)),))
+        if rival is not None:
+            self.rival[t] = rival
+        self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
+        if r is not None:
+            self.changed.add(t)
+        return r
 
     def second_readings(self, tokens: list[str], ambiguous: set[str]) -> dict[int, str]:
         """{index: second reading} of the ambiguous tokens whose neighbours (in the same clause)
