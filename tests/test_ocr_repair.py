@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from meeting_extractor.normalize import ocr_rewrites
-from meeting_extractor.ocr_repair import CONTEXT_MARGIN, MAX_EDITS, _model, _precomputed, readings, repair_word
+from meeting_extractor.ocr_repair import (
+    CONTEXT_MARGIN, MAX_EDITS, _model, _precomputed, _token_repair, _TokenRepairs, readings, repair_word,
+)
 from meeting_extractor.textview import TextView
 
 from conftest import assert_grounded
@@ -76,6 +78,19 @@ def test_a_word_with_two_close_readings_is_read_by_its_neighbours():
     assert "Dai hoi tai tinh Binh Dinh va thanh pho Da Nang" in view.plain
     # a reading with no neighbour speaking for another stays
     assert "bang" in TextView("gia tri bang nhau", ocr_rewrites("ocr_noisy")).plain.split()
+
+
+def test_a_word_with_a_closing_mark_is_repaired_as_the_general_token_repair_does():
+    # the quick path for "word," must give what the split into words and marks gives, initials included
+    words = ["chirc", "t6", "bai", "nghi", "Pa", "KH", "b", "T", "a", "walton", "Nguyen"]
+    tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"} | {"(chirc", "1c6,", "chirc,,"}
+    repairs = _TokenRepairs()
+    changed, _ = repairs.sort(tokens)
+    for token in tokens:
+        assert repairs.repair[token] == _token_repair(token), token
+        assert (token in changed) == (_token_repair(token) is not None), token
+    assert repairs.repair["chirc,"] == ("chuc,", ((0, 4, 0, 5),))
+    assert repairs.repair["b."] is None and repairs.repair["b,"] == ("bo,", ((0, 2, 0, 1),))
 
 
 def test_clean_text_is_not_repaired():
