@@ -10,7 +10,7 @@ from meeting_extractor import extract
 from meeting_extractor.document import Document
 from meeting_extractor.organizers import restore_diacritics as organizers_restore
 from meeting_extractor.people import extract_people
-from meeting_extractor.restore import _lexicon, restore_diacritics
+from meeting_extractor.restore import _PIECE, _lexicon, _pieces, restore_diacritics
 
 from conftest import strip_diacritics
 from gold import fold
@@ -67,6 +67,21 @@ def test_foreign_words_abbreviations_and_numbers_are_kept():
     assert restore_diacritics("Chu tich VSSA") == "Chủ tịch VSSA"
     assert restore_diacritics("Giam doc quoc gia WWF Viet Nam") == "Giám đốc quốc gia WWF Việt Nam"
     assert restore_diacritics("Uy vien BCH TW Dang, Bo truong Bo TT&TT") == "Ủy viên BCH TW Đảng, Bộ trưởng Bộ TT&TT"
+
+
+def test_a_value_is_cut_into_pieces_as_the_piece_pattern_cuts_it():
+    # str.split and str.isalnum stand in for the regular expression on the usual words
+    for words in ["Bo truong Bo TT&TT", "  Uy vien BCH TW Dang,  Bo truong-Chanh van phong ",
+                  "(Bo NN&PTNT) - Tp. Hue", "Vu_truong\u00a0Vu\tTo chuc\n", "", "ĐHQG–HCM ¢@ 2016"]:
+        pieces, spaced = _pieces(words)
+        spans = [m.span() for m in _PIECE.finditer(words)]
+        assert pieces == [words[a:b] for a, b in spans], words
+        assert spaced == [k > 0 and spans[k - 1][1] < a for k, (a, _) in enumerate(spans)], words
+
+
+def test_spacing_and_punctuation_of_a_restored_value_follow_the_print():
+    assert restore_diacritics("  Bo truong  Bo TT&TT,  Pho Chu tich ") == "Bộ trưởng Bộ TT&TT, Phó Chủ tịch"
+    assert restore_diacritics("Cuc truong-Chanh van phong") == "Cục trưởng-Chánh văn phòng"
 
 
 def test_organizers_use_the_shared_restorer_and_the_lexicon_is_built_once():

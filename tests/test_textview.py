@@ -13,6 +13,14 @@ def test_fold_removes_tones_and_d_bar_and_lowers():
     assert fold("Thừa Thiên – Huế “Ủy ban”") == 'thua thien - hue "uy ban"'
 
 
+def test_fold_of_a_short_string_is_the_folded_view_ascii_or_not():
+    # ASCII text (typed without diacritics, or OCR'd) takes a short cut: only its tabs and carriage
+    # returns are folded besides the letter case
+    for s in ["Bo truong Bo TT&TT", "UBND\ttinh\r\nHa Nam", "Pho Chu tich, (Bo KH&CN)", "",
+              "Thừa Thiên – Huế", "Ho\u0301i nghi\u0323", "\u200bTp. Da Nang\u00a0"]:
+        assert fold(s) == TextView(s).folded, s
+
+
 def test_plain_keeps_case_and_offsets_match_the_original_for_nfc_text():
     text = "Tại Tp. Đà Nẵng, Cục Thông tin đã tổ chức Hội nghị."
     view = TextView(text)

@@ -22,8 +22,10 @@ tịch"), except that one capitalised word inside a name that is not in capitals
 ("BO" for "Bộ").
 
 Cost: the lexicon is built once (``lru_cache``); a value is split into its words and punctuation
-with one regular expression and read with dictionary lookups, extending a phrase only while it is
-the beginning of some lexicon phrase.
+(str.split and str.isalnum, a regular expression only for a word with a mark in it: the `re` engine
+costs some 600 instructions a character) and read with dictionary lookups, extending a phrase only
+while it is the beginning of some lexicon phrase; the letter case of a phrase as printed is worked
+out once per spelling and print.
 """
 from __future__ import annotations
 
@@ -108,13 +110,14 @@ def _case_like(spelling: str, printed: str) -> str:
                    for c, p in zip(spelling, printed))
 
 
+@lru_cache(maxsize=4096)  # the same offices and bodies, printed the same way, come back call after call
 def _printed_case(spelling: str, printed: str, all_caps: bool) -> str:
     """The lexicon spelling in the letter case of the print, word by word. A word in capitals inside
     a value that is not in capitals is an OCR misreading ("BO" for "Bộ"), and so is a word in mixed
     case ("COng"): such a word keeps the lexicon's case."""
     if len(spelling) != len(printed):
         return spelling
-    return " ".join(_word_case(s, p, all_caps) for s, p in zip(spelling.split(" "), printed.split(" ")))
+    return " ".join([_word_case(s, p, all_caps) for s, p in zip(spelling.split(" "), printed.split(" "))])
 
 
 def _word_case(spelt: str, printed: str, all_caps: bool) -> str:
@@ -127,6 +130,23 @@ def _word_case(spelt: str, printed: str, all_caps: bool) -> str:
     return _case_like(spelt, printed)
 
 
+def _pieces(words: str) -> tuple[list[str], list[bool]]:
+    """The pieces of `words` (runs of letters and digits, other marks one by one) and whether white
+    space comes before each (never before the first). As _PIECE.findall, with str.split and
+    str.isalnum doing the usual word, where a regular expression costs far more."""
+    pieces: list[str] = []
+    spaced: list[bool] = []
+    for k, chunk in enumerate(words.split()):
+        if chunk.isalnum():  # (the regular expression's letters and digits)
+            pieces.append(chunk)
+            spaced.append(k > 0)
+        else:
+            found = _PIECE.findall(chunk)
+            pieces += found
+            spaced += [k > 0] + [False] * (len(found) - 1)
+    return pieces, spaced
+
+
 @lru_cache(maxsize=8192)  # the same positions and offices come back report after report
 def restore_diacritics(words: str) -> str | None:
     """`words` (a name or an office phrase read from text without diacritics, as in ``doc.plain``)
@@ -134,31 +154,29 @@ def restore_diacritics(words: str) -> str | None:
     Punctuation and the spacing between words are kept."""
     lex = _lexicon()
     spelling, prefixes, capitalised, heads = lex.spelling, lex.prefixes, lex.capitalised, lex.heads
-    spans = [m.span() for m in _PIECE.finditer(words)]
-    text = [words[a:b] for a, b in spans]
-    # whether white space comes before a piece
-    spaced = [i > 0 and spans[i - 1][1] < a for i, (a, _) in enumerate(spans)]
-    folded = fold(words)
-    low = [folded[a:b] for a, b in spans] if len(folded) == len(words) else [fold(p) for p in text]
+    text, spaced = _pieces(words)
+    low = fold("\n".join(text)).split("\n")  # each piece folded (no piece holds a line break)
     # a value in capitals keeps them (two syllables at least: "BO TT&TT" is a misread "Bộ TT&TT")
     all_caps = words.isupper() and sum(1 for w in low if lex.syllable.fullmatch(w)) >= 2
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
         # the longest lexicon phrase starting at piece i
-        best, key, j = 0, low[i], i + 1
-        capital = text[i][0].isupper()
+        best, key, printed, j = 0, low[i], text[i], i + 1
+        capital = printed[0].isupper()
         while True:
             if (capital and key in capitalised) or (key in spelling and (capital or key not in heads)):
-                best, found = j, key
+                best, found, spelt_as = j, key, printed
             if j >= n or key not in prefixes:
                 break
-            key = f"{key} {low[j]}" if spaced[j] else key + low[j]
+            if spaced[j]:
+                key, printed = f"{key} {low[j]}", f"{printed} {text[j]}"
+            else:
+                key, printed = key + low[j], printed + text[j]
             j += 1
         if best:
-            printed = " ".join(words[spans[i][0]:spans[best - 1][1]].split())
             spelt = capitalised.get(found) if capital else None
-            out.append((" " if spaced[i] else "") + _printed_case(spelt or spelling[found], printed, all_caps))
+            out += (" " if spaced[i] else "", _printed_case(spelt or spelling[found], spelt_as, all_caps))
             i = best
             continue
         w = text[i]
@@ -168,7 +186,6 @@ def restore_diacritics(words: str) -> str | None:
         elif not _ABBREV.fullmatch(w) and (
                 _DIGIT.search(w) or low[i] in capitalised or low[i] in heads or lex.syllable.fullmatch(low[i])):
             return None
-        out.append((" " if spaced[i] else "") + w)
+        out += (" " if spaced[i] else "", w)
         i += 1
     return "".join(out)
-

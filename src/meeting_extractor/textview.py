@@ -245,6 +245,8 @@ def clean_words(s: str) -> str:
 
 def fold(s: str) -> str:
     """The folded form of a short string (lexicon entries, cue phrases): the same as TextView(s).folded."""
+    if s.isascii() and "\t" not in s and "\r" not in s:
+        return s.lower()  # (the table folds no other ASCII character, and no combining mark is ASCII)
     if _COMBINING.search(s):
         s = _COMBINING.sub("", s)
     return s.translate(_fold_table()).lower()
