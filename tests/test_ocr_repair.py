@@ -80,10 +80,11 @@ def test_a_word_with_two_close_readings_is_read_by_its_neighbours():
     assert "bang" in TextView("gia tri bang nhau", ocr_rewrites("ocr_noisy")).plain.split()
 
 
-def test_a_word_with_a_closing_mark_is_repaired_as_the_general_token_repair_does():
-    # the quick path for "word," must give what the split into words and marks gives, initials included
-    words = ["chirc", "t6", "bai", "nghi", "Pa", "KH", "b", "T", "a", "walton", "Nguyen"]
-    tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"} | {"(chirc", "1c6,", "chirc,,"}
+def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
+    # the quick paths for "word," and for figures ("10/2024,") must give what the split into words and
+    # marks gives, initials and misread letters among digits included
+    words = ["chirc", "t6", "bai", "nghi", "Pa", "KH", "b", "T", "a", "walton", "Nguyen", "2024", "10/2024", "1.000"]
+    tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"} | {"(chirc", "1c6,", "chirc,,", "(12/5)", "16p,", "30%"}
     repairs = _TokenRepairs()
     changed, _ = repairs.sort(tokens)
     for token in tokens:

@@ -317,6 +317,7 @@ CAPITAL_D_MISREADS = ("b", "p")
 
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 _CLOSING_MARKS = frozenset(",.;:)\u201d\"")  # marks that close a word without being part of one
+_FIGURES = "0123456789.,:;/()-%"  # a token of these only is a number, a date or a time: kept
 
 
 class _TokenRepairs:
@@ -351,6 +352,8 @@ class _TokenRepairs:
                 r = self.repair[t] = None if w is None else (w[0] + t[-1], w[1])
                 self.as_before[t] = None
                 self.as_after[t] = self.as_before[word]
+            elif not t.strip(_FIGURES):  # "10/2024," "1.000": digits are never a misread syllable here
+                r = self.repair[t] = self.as_before[t] = self.as_after[t] = None
             else:
                 r = self.repair[t] = _token_repair(t)
                 self.as_before[t] = None
