@@ -14,6 +14,7 @@ import math
 import re
 import string
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
 
@@ -375,14 +376,14 @@ class _TokenRepairs:
             self.changed.add(t)
         return r
 
-    def second_readings(self, tokens: list[str], ambiguous: set[str]) -> dict[int, str]:
-        """{index: second reading} of the ambiguous tokens whose neighbours (in the same clause)
-        speak for their second reading."""
+    def second_readings(self, tokens: list[str], indexes: Iterable[int]) -> dict[int, str]:
+        """{index: second reading} of the tokens at `indexes` (tokens with a second reading) whose
+        neighbours (in the same clause) speak for their second reading."""
         pairs = _model().pairs
         as_before, as_after, rival = self.as_before, self.as_after, self.rival
         last = len(tokens) - 1
         out: dict[int, str] = {}
-        for k in compress(range(len(tokens)), map(ambiguous.__contains__, tokens)):
+        for k in indexes:
             token = tokens[k]
             second = rival[token]
             low = second.lower()
@@ -409,7 +410,12 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     bounded by white space after the previous one is the next such token)."""
     tokens = text.split()
     changed, ambiguous = _TOKENS.sort(set(tokens))
-    second = _TOKENS.second_readings(tokens, ambiguous) if ambiguous else {}
+    if not changed and not ambiguous:
+        return text, []
+    # the places of the tokens that change or may: one scan of the tokens serves both steps below
+    marked = changed | ambiguous if ambiguous else changed
+    hits = list(compress(range(len(tokens)), map(marked.__contains__, tokens)))
+    second = _TOKENS.second_readings(tokens, [k for k in hits if tokens[k] in ambiguous]) if ambiguous else {}
     # every occurrence of a token that changes somewhere is looked for (to find the next one right)
     visit = changed.union(tokens[k] for k in second) if second else changed
     if not visit:
@@ -419,8 +425,10 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     parts: list[str] = []
     edits: list[Edit] = []
     last = pos = shift = 0
-    for k in compress(range(len(tokens)), map(visit.__contains__, tokens)):
+    for k in hits:
         token = tokens[k]
+        if token not in visit:
+            continue
         size = len(token)
         i = find(token, pos)
         while (i and not text[i - 1].isspace()) or (i + size < n and not text[i + size].isspace()):
