@@ -10,7 +10,7 @@ misprints of common syllables, which the model itself can rank: for every syllab
 data/syllable_freq.tsv, its printed forms with at most two misread letter groups
 (data/ocr_confusions.tsv, read backwards), by P(syllable) x P(printed | syllable). The COUNT
 likeliest forms (default 10,000) are read here with the live search and written to
-data/ocr_readings.txt (printed, best reading, close second or empty; fixed-width rows); the repair looks a word
+data/ocr_readings.txt (printed, best reading, close second or "-"; one row a form); the repair looks a word
 up there before searching. No text is involved: the table is a function of the model.
 
 Run it after scripts/learn_ocr_model.py; tests/test_ocr_repair.py checks every entry against
@@ -68,14 +68,13 @@ def main(count: int) -> None:
     rows = []
     for form in chosen:
         first, second = model.readings(form)
-        widest = max(len(form), len(first), len(second or ""))
-        assert not any(c.isspace() for c in form) and widest <= ReadingTable.COLUMN, form
+        assert not any(c.isspace() for c in form) and ReadingTable.NONE not in (form, first, second), form
         rows.append(ReadingTable.row(form, first, second))
     out = DATA / "ocr_readings.txt"
     tmp = out.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write("# written by scripts/precompute_readings.py: printed form, best reading, close second\n")
-        fh.writelines(sorted(rows))  # (sorted as padded, the order the lookup searches in)
+        fh.write("# written by scripts/precompute_readings.py: printed form, best reading, close second (- for none)\n")
+        fh.writelines(sorted(rows))  # (sorted: a change to the model reads as a short diff)
     tmp.replace(out)
     print(f"{len(chosen)} readings written to {out}")
 
