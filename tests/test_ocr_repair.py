@@ -141,7 +141,8 @@ def _readings_by_full_walk(model, word):
 def test_the_bounded_walk_finds_the_readings_of_the_full_walk():
     model = _model()
     words = ["chirc", "t6", "trudng", "bai", "hgi", "cia", "bang", "nghi", "ho1", "dwdng", "vwedng", "giau",
-             "b", "c", "16p", "¢6ng", "ngu@i", "tiet", "thir", "quyét", "pa", "néng", "xyz", "walton", "&"]
+             "b", "c", "16p", "¢6ng", "ngu@i", "tiet", "thir", "quyét", "pa", "néng", "xyz", "walton", "&",
+             "t6@@", "¢¢¢¢x", "vieen", "trailer"]
     for word in words:
         assert model.readings(word) == _readings_by_full_walk(model, word), word
     assert model.readings("bai") == ("bai", "dai")  # a word with a close second reading is among them

@@ -138,9 +138,14 @@ class _Model:
                         floor = _floor(scores)
                 continue
             after = node[0]
+            if edits == MAX_EDITS:  # only the letter as printed (the last option, if any) is left to read
+                n, letters, lp, edit = options[i][-1] if options[i] else (0, "", 0.0, 1)
+                if not edit:
+                    child = after.get(letters)
+                    if child is not None and logp + lp + child[1] >= floor:
+                        stack.append((i + 1, child, logp + lp, edits))
+                continue
             for n, letters, lp, edit in options[i]:
-                if edit and edits == MAX_EDITS:
-                    continue
                 child = after.get(letters)
                 if child is not None:
                     reached = logp + lp
