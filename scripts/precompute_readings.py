@@ -73,7 +73,8 @@ def main(count: int) -> None:
     out = DATA / "ocr_readings.txt"
     tmp = out.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write("# written by scripts/precompute_readings.py: printed form, best reading, close second (- for none)\n")
+        fh.write("# written by scripts/precompute_readings.py: "
+                 "printed form, best reading, close second (- for none)\n")
         fh.writelines(sorted(rows))  # (sorted: a change to the model reads as a short diff)
     tmp.replace(out)
     print(f"{len(chosen)} readings written to {out}")

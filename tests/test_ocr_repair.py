@@ -83,8 +83,10 @@ def test_a_word_with_two_close_readings_is_read_by_its_neighbours():
 def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
     # the quick paths for "word," and for figures ("10/2024,") must give what the split into words and
     # marks gives, initials and misread letters among digits included
-    words = ["chirc", "t6", "bai", "nghi", "Pa", "KH", "b", "T", "a", "walton", "Nguyen", "2024", "10/2024", "1.000"]
-    tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"} | {"(chirc", "1c6,", "chirc,,", "(12/5)", "16p,", "30%"}
+    words = ["chirc", "t6", "bai", "nghi", "Pa", "KH", "b", "T", "a", "walton", "Nguyen",
+             "2024", "10/2024", "1.000"]
+    tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"}
+    tokens |= {"(chirc", "1c6,", "chirc,,", "(12/5)", "16p,", "30%"}
     repairs = _TokenRepairs()
     changed, _ = repairs.sort(tokens)
     for token in tokens:
