@@ -190,8 +190,9 @@ class ReadingTable:
     microseconds).
 
     The file is a text table, one row a printed form: "printed best second\n", NONE for no close
-    second. It loads at C speed (str.split, slices, zip, dict: about 5 million instructions) into a
-    dict from printed form to its readings."""
+    second. It loads without a Python loop (str.split, slices, zip, dict) into a dict from printed
+    form to its readings: about 28 million instructions (some 4 ms) once a process, repaid after
+    some 70 OCR'd reports by lookups some 6,000 instructions cheaper than a binary search."""
 
     NONE = "-"  # (no reading is a dash)
 
