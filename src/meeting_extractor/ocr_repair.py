@@ -138,9 +138,9 @@ class _Model:
                         floor = _floor(scores)
                 continue
             after = node[0]
-            if edits == MAX_EDITS:  # only the letter as printed (the last option, if any) is left to read
-                n, letters, lp, edit = options[i][-1] if options[i] else (0, "", 0.0, 1)
-                if not edit:
+            if edits == MAX_EDITS:  # only the letter as printed is left to read: the last option, if any
+                if options[i] and not options[i][-1][3]:
+                    _, letters, lp, _ = options[i][-1]
                     child = after.get(letters)
                     if child is not None and logp + lp + child[1] >= floor:
                         stack.append((i + 1, child, logp + lp, edits))
