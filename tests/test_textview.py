@@ -86,6 +86,14 @@ def test_byte_fold_equals_the_translation_table_on_any_characters():
     assert fold_chars(sample) == 'Hoi nghi "Doi moi" - tai Tp. Da Nang. gia 5€, ¢ﬁ'
 
 
+def test_byte_fold_encodes_with_the_codec_machinery_s_own_map():
+    """codecs.charmap_build gives its compact C map only for a table whose byte 0 is U+0000;
+    otherwise a dict, which charmap_encode looks every character up in (five times slower)."""
+    from meeting_extractor.textview import _fold_chars
+
+    assert type(_fold_chars()._map).__name__ == "EncodingMap"
+
+
 def test_to_folded_inverts_to_original_across_length_changing_rewrites():
     from meeting_extractor.normalize import ocr_rewrites
 
