@@ -66,6 +66,12 @@ class _Model:
         self.prior = {r["syllable"]: math.log(int(r["count"]) / total) for r in freq}
         self.unseen = math.log(0.5 / total)
         self.pairs = {(r["first"], r["second"]): int(r["count"]) for r in read_tsv("syllable_bigrams.tsv")}
+        # the same by word: the counts of the words seen before it, and of those seen after it
+        self.before: dict[str, dict[str, int]] = {}
+        self.after: dict[str, dict[str, int]] = {}
+        for (first, second), count in self.pairs.items():
+            self.before.setdefault(second, {})[first] = count
+            self.after.setdefault(first, {})[second] = count
         prefixes = {s[:k] for s in self.syllables for k in range(len(s) + 1)}
         # the prefixes of syllables that are readings themselves, with their prior
         self.reading_prior = {p: prior for p in prefixes if (prior := self.log_prior(p)) is not None}
@@ -335,7 +341,9 @@ class _TokenRepairs:
     def __init__(self) -> None:
         self.repair: dict[str, tuple[str, tuple[Edit, ...]] | None] = {}
         self.changed: set[str] = set()
-        self.rival: dict[str, str] = {}  # the tokens with a second reading, and that reading
+        # the tokens with a second reading: (that reading, the counts of the words seen before and
+        # after it, the token's first reading in lower case)
+        self.rival: dict[str, tuple[str, dict[str, int], dict[str, int], str]] = {}
         # what a token gives its neighbours: its reading in lower case, as the word before (None
         # unless the token is all letters) and as the word after (its leading letters)
         self.as_before: dict[str, str | None] = {}
@@ -374,34 +382,36 @@ class _TokenRepairs:
         """Read a bare word (all letters) and record its repair; returns the repair."""
         fixed, rival = _word_readings(t)
         r = self.repair[t] = None if fixed is None else (fixed, ((0, len(fixed), 0, len(t)),))
+        low = self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
         if rival is not None:
-            self.rival[t] = rival
-        self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
+            model, second = _model(), rival.lower()
+            self.rival[t] = (rival, model.before.get(second, _NO_PAIRS), model.after.get(second, _NO_PAIRS), low)
         if r is not None:
             self.changed.add(t)
         return r
 
     def second_readings(self, tokens: list[str], indexes: Iterable[int]) -> dict[int, str]:
-        """{index: second reading} of the tokens at `indexes` (tokens with a second reading) whose
-        neighbours (in the same clause) speak for their second reading."""
+        """{index: second reading} of the tokens at `indexes` that have a second reading and whose
+        neighbours (in the same clause) speak for it (the other tokens are passed over)."""
         pairs = _model().pairs
         as_before, as_after, rival = self.as_before, self.as_after, self.rival
         last = len(tokens) - 1
         out: dict[int, str] = {}
         for k in indexes:
-            token = tokens[k]
-            second = rival[token]
-            low = second.lower()
+            entry = rival.get(tokens[k])
+            if entry is None:
+                continue
+            second, seen_before, seen_after, first = entry
             prev = as_before[tokens[k - 1]] if k else None
             nxt = as_after[tokens[k + 1]] if k < last else None
-            for_second = pairs.get((prev, low), 0) + pairs.get((low, nxt), 0)
-            if for_second >= CONTEXT_MIN_PAIRS:
-                first = as_before[token]
-                if for_second > CONTEXT_RATIO * (pairs.get((prev, first), 0) + pairs.get((first, nxt), 0)):
-                    out[k] = second
+            for_second = seen_before.get(prev, 0) + seen_after.get(nxt, 0)
+            if for_second >= CONTEXT_MIN_PAIRS \
+                    and for_second > CONTEXT_RATIO * (pairs.get((prev, first), 0) + pairs.get((first, nxt), 0)):
+                out[k] = second
         return out
 
 
+_NO_PAIRS: dict[str, int] = {}
 _TOKENS = _TokenRepairs()
 
 
@@ -420,7 +430,7 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     # the places of the tokens that change or may: one scan of the tokens serves both steps below
     marked = changed | ambiguous if ambiguous else changed
     hits = list(compress(range(len(tokens)), map(marked.__contains__, tokens)))
-    second = _TOKENS.second_readings(tokens, [k for k in hits if tokens[k] in ambiguous]) if ambiguous else {}
+    second = _TOKENS.second_readings(tokens, hits) if ambiguous else {}
     # every occurrence of a token that changes somewhere is looked for (to find the next one right)
     visit = changed.union(tokens[k] for k in second) if second else changed
     if not visit:
