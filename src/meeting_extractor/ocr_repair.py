@@ -411,7 +411,7 @@ class _TokenRepairs:
         return out
 
 
-_NO_PAIRS: dict[str, int] = {}
+_NO_PAIRS: dict[str, int] = {}  # (the pair counts of a reading never seen in a pair; read only)
 _TOKENS = _TokenRepairs()
 
 
