@@ -65,13 +65,12 @@ class _Model:
         total = sum(int(r["count"]) for r in freq) or 1
         self.prior = {r["syllable"]: math.log(int(r["count"]) / total) for r in freq}
         self.unseen = math.log(0.5 / total)
-        self.pairs = {(r["first"], r["second"]): int(r["count"]) for r in read_tsv("syllable_bigrams.tsv")}
-        # the same by word: the counts of the words seen before it, and of those seen after it
+        # the syllable pairs, by word: how often each word was seen before it, and each word after it
         self.before: dict[str, dict[str, int]] = {}
         self.after: dict[str, dict[str, int]] = {}
-        for (first, second), count in self.pairs.items():
-            self.before.setdefault(second, {})[first] = count
-            self.after.setdefault(first, {})[second] = count
+        for r in read_tsv("syllable_bigrams.tsv"):
+            self.before.setdefault(r["second"], {})[r["first"]] = int(r["count"])
+            self.after.setdefault(r["first"], {})[r["second"]] = int(r["count"])
         prefixes = {s[:k] for s in self.syllables for k in range(len(s) + 1)}
         # the prefixes of syllables that are readings themselves, with their prior
         self.reading_prior = {p: prior for p in prefixes if (prior := self.log_prior(p)) is not None}
@@ -105,6 +104,10 @@ class _Model:
             self.windows.clear()
         options = self.windows[window] = tuple(here)
         return options
+
+    def neighbours(self, word: str) -> tuple[dict[str, int], dict[str, int]]:
+        """The pair counts of a syllable: {word seen before it: count}, {word seen after it: count}."""
+        return self.before.get(word, _NO_PAIRS), self.after.get(word, _NO_PAIRS)
 
     def possible(self, s: str) -> bool:
         return s in self.syllables
@@ -161,6 +164,9 @@ class _Model:
             return word, None
         (s1, first), *rest = sorted(((v, k) for k, v in scores.items()), reverse=True)[:2]
         return first, rest[0][1] if rest and s1 - rest[0][0] <= CONTEXT_MARGIN else None
+
+
+_NO_PAIRS: dict[str, int] = {}  # (the pair counts of a syllable never seen in a pair; read only)
 
 
 def _floor(scores: dict[str, float]) -> float:
@@ -341,9 +347,9 @@ class _TokenRepairs:
     def __init__(self) -> None:
         self.repair: dict[str, tuple[str, tuple[Edit, ...]] | None] = {}
         self.changed: set[str] = set()
-        # the tokens with a second reading: (that reading, the counts of the words seen before and
-        # after it, the token's first reading in lower case)
-        self.rival: dict[str, tuple[str, dict[str, int], dict[str, int], str]] = {}
+        # the tokens with a second reading: (that reading, the pair counts of that reading (words seen
+        # before it, after it), those of the first reading)
+        self.rival: dict[str, tuple[str, dict[str, int], dict[str, int], dict[str, int], dict[str, int]]] = {}
         # what a token gives its neighbours: its reading in lower case, as the word before (None
         # unless the token is all letters) and as the word after (its leading letters)
         self.as_before: dict[str, str | None] = {}
@@ -384,8 +390,8 @@ class _TokenRepairs:
         r = self.repair[t] = None if fixed is None else (fixed, ((0, len(fixed), 0, len(t)),))
         low = self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
         if rival is not None:
-            model, second = _model(), rival.lower()
-            self.rival[t] = (rival, model.before.get(second, _NO_PAIRS), model.after.get(second, _NO_PAIRS), low)
+            model = _model()
+            self.rival[t] = (rival, *model.neighbours(rival.lower()), *model.neighbours(low))
         if r is not None:
             self.changed.add(t)
         return r
@@ -393,7 +399,6 @@ class _TokenRepairs:
     def second_readings(self, tokens: list[str], indexes: Iterable[int]) -> dict[int, str]:
         """{index: second reading} of the tokens at `indexes` that have a second reading and whose
         neighbours (in the same clause) speak for it (the other tokens are passed over)."""
-        pairs = _model().pairs
         as_before, as_after, rival = self.as_before, self.as_after, self.rival
         last = len(tokens) - 1
         out: dict[int, str] = {}
@@ -401,17 +406,16 @@ class _TokenRepairs:
             entry = rival.get(tokens[k])
             if entry is None:
                 continue
-            second, seen_before, seen_after, first = entry
+            second, second_before, second_after, first_before, first_after = entry
             prev = as_before[tokens[k - 1]] if k else None
             nxt = as_after[tokens[k + 1]] if k < last else None
-            for_second = seen_before.get(prev, 0) + seen_after.get(nxt, 0)
+            for_second = second_before.get(prev, 0) + second_after.get(nxt, 0)
             if for_second >= CONTEXT_MIN_PAIRS \
-                    and for_second > CONTEXT_RATIO * (pairs.get((prev, first), 0) + pairs.get((first, nxt), 0)):
+                    and for_second > CONTEXT_RATIO * (first_before.get(prev, 0) + first_after.get(nxt, 0)):
                 out[k] = second
         return out
 
 
-_NO_PAIRS: dict[str, int] = {}  # (the pair counts of a reading never seen in a pair; read only)
 _TOKENS = _TokenRepairs()
 
 
