@@ -88,10 +88,10 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
     tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"}
     tokens |= {"(chirc", "1c6,", "chirc,,", "(12/5)", "16p,", "30%"}
     repairs = _TokenRepairs()
-    changed, _ = repairs.sort(tokens)
+    repairs.learn(tokens)
     for token in tokens:
         assert repairs.repair[token] == _token_repair(token), token
-        assert (token in changed) == (_token_repair(token) is not None), token
+        assert (token in repairs.changed) == (_token_repair(token) is not None), token
     assert repairs.repair["chirc,"] == ("chuc,", ((0, 4, 0, 5),))
     assert repairs.repair["b."] is None and repairs.repair["b,"] == ("bo,", ((0, 2, 0, 1),))
 

@@ -232,14 +232,19 @@ def _precomputed() -> ReadingTable:
     return ReadingTable((DATA / "ocr_readings.txt").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=200_000)
 def readings(printed: str) -> tuple[str, str | None]:
     """The folded syllable a printed (folded) word most likely was (the word itself if none fits),
     and a close second reading or None."""
     if len(printed) > MAX_PRINTED_LENGTH or printed.isdigit():
         return printed, None
     known = _precomputed().get(printed)
-    return known if known is not None else _model().readings(printed)
+    return known if known is not None else _searched(printed)
+
+
+@lru_cache(maxsize=200_000)
+def _searched(printed: str) -> tuple[str, str | None]:
+    """The readings of a word not in the table: searched once a process."""
+    return _model().readings(printed)
 
 
 def repair_word(printed: str) -> str:
@@ -259,6 +264,8 @@ def _skip(word: str) -> bool:
     """Acronyms (KH&CN, TT&TT, UBND), abbreviations, numbers and codes stay as printed. Digits
     before lower-case letters only ("16p", "16i": lớp, lợi) are a misread syllable's letters,
     which the repair gives back only when the letters make a syllable ("16h", "30km" stay)."""
+    if word.islower() and word.isalpha():  # (the usual word: only a listed one stays)
+        return word in _keep_words()
     if word.lower() in _keep_words() or word == "&":
         return True
     if not word.isalpha():
@@ -339,14 +346,16 @@ _FIGURES = "0123456789.,:;/()-%"  # a token of these only is a number, a date or
 
 
 class _TokenRepairs:
-    """The repair of every token seen so far, with the sets of those that change and of those with
-    a close second reading, so that a text's tokens are sorted with set operations (C speed)."""
+    """The repair of every token seen so far, with the set of those that change and of those that
+    change or have a close second reading, so that a text's tokens are sorted at C speed."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
-        self.repair: dict[str, tuple[str, tuple[Edit, ...]] | None] = {}
+        # (the repaired token, its edits relative to the token; None: one edit, the whole token)
+        self.repair: dict[str, tuple[str, tuple[Edit, ...] | None] | None] = {}
         self.changed: set[str] = set()
+        self.marked: set[str] = set()  # the tokens that change or have a second reading
         # the tokens with a second reading: (that reading, the pair counts of that reading (words seen
         # before it, after it), those of the first reading)
         self.rival: dict[str, tuple[str, dict[str, int], dict[str, int], dict[str, int], dict[str, int]]] = {}
@@ -355,11 +364,11 @@ class _TokenRepairs:
         self.as_before: dict[str, str | None] = {}
         self.as_after: dict[str, str | None] = {}
 
-    def sort(self, tokens: set[str]) -> tuple[set[str], set[str]]:
-        """(the tokens that change, the tokens with a second reading) among `tokens`."""
+    def learn(self, tokens: Iterable[str]) -> None:
+        """Decide the repairs of the tokens not seen before."""
         if len(self.repair) > self.LIMIT:
             self.__init__()
-        for t in tokens.difference(self.repair):
+        for t in set(tokens).difference(self.repair):
             if t.isalpha():  # a bare word, the usual token
                 self._add_word(t)
                 continue
@@ -369,7 +378,7 @@ class _TokenRepairs:
                 # or a list mark: the general path)
                 word = t[:-1]
                 w = self.repair[word] if word in self.repair else self._add_word(word)
-                r = self.repair[t] = None if w is None else (w[0] + t[-1], w[1])
+                r = self.repair[t] = None if w is None else (w[0] + t[-1], ((0, len(w[0]), 0, len(word)),))
                 self.as_before[t] = None
                 self.as_after[t] = self.as_before[word]
             elif not t.strip(_FIGURES):  # "10/2024," "1.000": digits are never a misread syllable here
@@ -381,19 +390,20 @@ class _TokenRepairs:
                 self.as_after[t] = lead.group() if lead else None
             if r is not None:
                 self.changed.add(t)
-        # (a dict's keys & a set walks the set, the smaller one)
-        return tokens & self.changed, set(self.rival.keys() & tokens)
+                self.marked.add(t)
 
     def _add_word(self, t: str) -> tuple[str, tuple[Edit, ...]] | None:
         """Read a bare word (all letters) and record its repair; returns the repair."""
         fixed, rival = _word_readings(t)
-        r = self.repair[t] = None if fixed is None else (fixed, ((0, len(fixed), 0, len(t)),))
+        r = self.repair[t] = None if fixed is None else (fixed, None)
         low = self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
         if rival is not None:
             model = _model()
             self.rival[t] = (rival, *model.neighbours(rival.lower()), *model.neighbours(low))
+            self.marked.add(t)
         if r is not None:
             self.changed.add(t)
+            self.marked.add(t)
         return r
 
     def second_readings(self, tokens: list[str], indexes: Iterable[int]) -> dict[int, str]:
@@ -428,17 +438,14 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     reading for their neighbours to choose, are looked for in the text (the first occurrence
     bounded by white space after the previous one is the next such token)."""
     tokens = text.split()
-    changed, ambiguous = _TOKENS.sort(set(tokens))
-    if not changed and not ambiguous:
-        return text, []
+    _TOKENS.learn(tokens)
     # the places of the tokens that change or may: one scan of the tokens serves both steps below
-    marked = changed | ambiguous if ambiguous else changed
-    hits = list(compress(range(len(tokens)), map(marked.__contains__, tokens)))
-    second = _TOKENS.second_readings(tokens, hits) if ambiguous else {}
-    # every occurrence of a token that changes somewhere is looked for (to find the next one right)
-    visit = changed.union(tokens[k] for k in second) if second else changed
-    if not visit:
+    hits = list(compress(range(len(tokens)), map(_TOKENS.marked.__contains__, tokens)))
+    if not hits:
         return text, []
+    second = _TOKENS.second_readings(tokens, hits)
+    # every occurrence of a token that changes somewhere is looked for (to find the next one right)
+    changed, chosen = _TOKENS.changed, {tokens[k] for k in second}
     repair = _TOKENS.repair
     find, n = text.find, len(text)
     parts: list[str] = []
@@ -446,7 +453,7 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     last = pos = shift = 0
     for k in hits:
         token = tokens[k]
-        if token not in visit:
+        if token not in changed and token not in chosen:
             continue
         size = len(token)
         i = find(token, pos)
@@ -455,14 +462,17 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
         pos = i + size
         other = second.get(k)
         if other is not None:
-            fixed, token_edits = other, ((0, len(other), 0, size),)
+            fixed, token_edits = other, None
         elif token in changed:
             fixed, token_edits = repair[token]
         else:
             continue
         parts += (text[last:i], fixed)
-        for new_start, new_end, old_start, old_end in token_edits:
-            edits.append((i + shift + new_start, i + shift + new_end, i + old_start, i + old_end))
+        if token_edits is None:  # the whole token
+            edits.append((i + shift, i + shift + len(fixed), i, pos))
+        else:
+            for new_start, new_end, old_start, old_end in token_edits:
+                edits.append((i + shift + new_start, i + shift + new_end, i + old_start, i + old_end))
         shift += len(fixed) - size
         last = pos
     parts.append(text[last:])
