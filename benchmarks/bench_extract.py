@@ -16,9 +16,9 @@ Those rounds read texts the process has read before, so every cache is warm: the
 word repair decides each distinct printed word once per process, and a word met again costs
 a dictionary look-up. A batch of new reports keeps meeting new words (about 40-70 a report
 even after a hundred OCR'd reports), so the first pass is measured too: a fresh process per
-variant, warmed up on the project's own fixture reports (every table loaded, every pattern
-compiled, as after the first reports of a batch), reads every text once (best of --fresh
-processes).
+variant, warmed up on the project's own fixture reports (the tables loaded, the patterns
+compiled, as after the first reports of a batch; not the few that only a rarer report needs,
+such as the OCR'd law-name fallback's), reads every text once (best of --fresh processes).
 """
 from __future__ import annotations
 
