@@ -4,6 +4,7 @@ from __future__ import annotations
 from meeting_extractor.normalize import ocr_rewrites
 from meeting_extractor.ocr_repair import (
     CONTEXT_MARGIN, MAX_EDITS, _model, _precomputed, _token_repair, _TokenRepairs, readings, repair_word,
+    repair_words,
 )
 from meeting_extractor.textview import TextView
 
@@ -94,6 +95,15 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
         assert (token in repairs.changed) == (_token_repair(token) is not None), token
     assert repairs.repair["chirc,"] == ("chuc,", ((0, 4, 0, 5),))
     assert repairs.repair["b."] is None and repairs.repair["b,"] == ("bo,", ((0, 2, 0, 1),))
+
+
+def test_each_repaired_word_is_one_edit_over_its_printed_letters():
+    # a bare word is replaced whole; a word before a comma without the comma; white space kept
+    text = "hoi nghi dugc  t6\nchirc, chirc tai"
+    new, edits = repair_words(text)
+    assert new == "hoi nghi duoc  to\nchuc, chuc tai"
+    assert [(text[a:b], new[c:d]) for c, d, a, b in edits] == [
+        ("dugc", "duoc"), ("t6", "to"), ("chirc", "chuc"), ("chirc", "chuc")]
 
 
 def test_clean_text_is_not_repaired():

@@ -392,7 +392,7 @@ class _TokenRepairs:
                 self.changed.add(t)
                 self.marked.add(t)
 
-    def _add_word(self, t: str) -> tuple[str, tuple[Edit, ...]] | None:
+    def _add_word(self, t: str) -> tuple[str, None] | None:
         """Read a bare word (all letters) and record its repair; returns the repair."""
         fixed, rival = _word_readings(t)
         r = self.repair[t] = None if fixed is None else (fixed, None)
