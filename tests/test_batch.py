@@ -183,6 +183,17 @@ def test_time_limit_stops_a_slow_input_and_the_batch_goes_on(tmp_path, monkeypat
     assert "r-hang.txt" in rep.errors[0].path and "time limit" in rep.errors[0].reason
 
 
+def test_a_worker_warms_up_for_ocr_text_too():
+    # a pool worker loads its tables before its first input: the OCR repair's model and reading
+    # table as well, or the first OCR'd input of every worker spends its time limit loading them
+    code = ("from meeting_extractor.engines import _warm_up\n"
+            "from meeting_extractor import ocr_repair\n"
+            "_warm_up()\n"
+            "print(ocr_repair._model.cache_info().currsize, ocr_repair._precomputed.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["1", "1"]
+
+
 def test_a_worker_stuck_where_no_signal_reaches_is_killed(tmp_path, monkeypatch):
     src = tmp_path / "in"
     src.mkdir()
