@@ -59,8 +59,10 @@ class _Model:
                 subs.setdefault(r["ocr"], []).append((r["clean"], math.log(count / seen)))
         self.subs = subs
         self.sub_lengths = sorted({len(k) for k in subs}, reverse=True)
-        self.window = max(self.sub_lengths)  # the printed letters one substitution reads at most
-        self.windows: dict[str, tuple[tuple[int, str, float, int], ...]] = {}
+        # the ways to read the letters from a place in a word, by the printed letters there that decide
+        # them: the beginnings of the misread letter groups, and any letter (see _start_options)
+        starts = {k[:n] for k in subs for n in range(1, len(k) + 1)} | set(string.ascii_letters)
+        self.starts = {p: self._start_options(p) for p in starts}
         freq = read_tsv("syllable_freq.tsv")
         total = sum(int(r["count"]) for r in freq) or 1
         self.prior = {r["syllable"]: math.log(int(r["count"]) / total) for r in freq}
@@ -91,19 +93,31 @@ class _Model:
                     nodes[p[:k]][0][p[k:]] = node
         self.root = nodes[""]
 
-    def _window_options(self, window: str) -> tuple[tuple[int, str, float, int], ...]:
-        """The ways to read the letters at the start of `window` (the next `self.window` printed letters,
-        fewer at the end of the word): (letters read, clean letters, log p, edits), the letter kept last.
-        Kept for the next word: the same few letter groups come back in every word."""
-        here = [(n, clean, lp, 1) for n in self.sub_lengths if n <= len(window)
-                for clean, lp in self.subs.get(window[:n], ())]
-        ch = window[0]
+    def _start_options(self, printed: str) -> tuple[tuple[int, str, float, int], ...]:
+        """The ways to read printed letters that begin with `printed`, when no longer beginning of a
+        misread letter group is printed there: (letters read, clean letters, log p, edits), the letter
+        kept last."""
+        here = [(n, clean, lp, 1) for n in self.sub_lengths if n <= len(printed)
+                for clean, lp in self.subs.get(printed[:n], ())]
+        ch = printed[0]
         if ch.isalpha() and ch.isascii():
             here.append((1, ch, self.keep.get(ch, -0.01), 0))  # last: popped first
-        if len(self.windows) > 100_000:
-            self.windows.clear()
-        options = self.windows[window] = tuple(here)
-        return options
+        return tuple(here)
+
+    def _options(self, word: str) -> list[tuple[tuple[int, str, float, int], ...]]:
+        """The ways to read the letters at each place of a printed word: those of the longest
+        beginning of a misread letter group printed there (a letter at least)."""
+        starts, longest = self.starts, self.sub_lengths[0]
+        out = []
+        for i in range(len(word)):
+            for n in range(longest, 0, -1):
+                options = starts.get(word[i:i + n])
+                if options is not None:
+                    break
+            else:
+                options = ()
+            out.append(options)
+        return out
 
     def neighbours(self, word: str) -> tuple[dict[str, int], dict[str, int]]:
         """The pair counts of a syllable: {word seen before it: count}, {word seen after it: count}."""
@@ -128,10 +142,8 @@ class _Model:
         second best found so far, nor come within CONTEXT_MARGIN of the best, even if it ends in the
         likeliest syllable it can still become (every step's log-probability is <= 0): the readings
         it returns are those of the full walk."""
-        size, w = len(word), self.window
-        windows, window_options = self.windows, self._window_options
-        # per position: (letters read, letters, log p, edits)
-        options = [windows.get(word[i:i + w]) or window_options(word[i:i + w]) for i in range(size)]
+        size = len(word)
+        options = self._options(word)  # per position: (letters read, letters, log p, edits)
         scores: dict[str, float] = {}
         for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
             scores[cand] = self.dropped_logp + self.log_prior(cand)
@@ -202,7 +214,7 @@ class ReadingTable:
     microseconds).
 
     The file is a text table, one row a printed form: "printed best second\n", NONE for no close
-    second. It loads without a Python loop (str.split, slices, zip, dict) into a dict from printed
+    second. It loads without a Python loop (str.split, slices, zip, map, dict) into a dict from printed
     form to its readings: about 28 million instructions (some 4 ms) once a process, repaid after
     some 70 OCR'd reports by lookups some 6,000 instructions cheaper than a binary search."""
 
@@ -210,7 +222,10 @@ class ReadingTable:
 
     def __init__(self, text: str) -> None:
         cells = text[text.index("\n") + 1:].split()  # (after the header line)
-        self.rows = dict(zip(cells[0::3], zip(cells[1::3], cells[2::3])))
+        seconds = cells[2::3]
+        # printed form -> (best, second or None); the dash read as None by dict.get at C speed
+        self.rows: dict[str, tuple[str, str | None]] = dict(zip(
+            cells[0::3], zip(cells[1::3], map({self.NONE: None}.get, seconds, seconds))))
 
     @staticmethod
     def row(printed: str, first: str, second: str | None) -> str:
@@ -220,11 +235,7 @@ class ReadingTable:
         return list(self.rows)
 
     def get(self, printed: str) -> tuple[str, str | None] | None:
-        row = self.rows.get(printed)
-        if row is None:
-            return None
-        first, second = row
-        return first, None if second == self.NONE else second
+        return self.rows.get(printed)
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +248,7 @@ def readings(printed: str) -> tuple[str, str | None]:
     and a close second reading or None."""
     if len(printed) > MAX_PRINTED_LENGTH or printed.isdigit():
         return printed, None
-    known = _precomputed().get(printed)
+    known = _precomputed().rows.get(printed)
     return known if known is not None else _searched(printed)
 
 
@@ -264,8 +275,6 @@ def _skip(word: str) -> bool:
     """Acronyms (KH&CN, TT&TT, UBND), abbreviations, numbers and codes stay as printed. Digits
     before lower-case letters only ("16p", "16i": lớp, lợi) are a misread syllable's letters,
     which the repair gives back only when the letters make a syllable ("16h", "30km" stay)."""
-    if word.islower() and word.isalpha():  # (the usual word: only a listed one stays)
-        return word in _keep_words()
     if word.lower() in _keep_words() or word == "&":
         return True
     if not word.isalpha():
@@ -291,9 +300,14 @@ def _word_readings(word: str) -> tuple[str | None, str | None]:
     """(the repaired form of a printed word or None, as `fixed_word`; its close second reading or
     None), letter case kept. Only a word of letters that the repair reads as a syllable without
     refusing it has a second reading."""
-    if _skip(word):
+    if word.islower() and word.isalpha():  # the usual word: _skip keeps only a listed one
+        if word in _keep_words():
+            return None, None
+        lower = word
+    elif _skip(word):
         return None, None
-    lower = word.lower()
+    else:
+        lower = word.lower()
     best, second = readings(lower)
     if best == lower:
         fixed = None
