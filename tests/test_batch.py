@@ -183,15 +183,18 @@ def test_time_limit_stops_a_slow_input_and_the_batch_goes_on(tmp_path, monkeypat
     assert "r-hang.txt" in rep.errors[0].path and "time limit" in rep.errors[0].reason
 
 
-def test_a_worker_warms_up_for_ocr_text_too():
-    # a pool worker loads its tables before its first input: the OCR repair's model and reading
-    # table as well, or the first OCR'd input of every worker spends its time limit loading them
-    code = ("from meeting_extractor.engines import _warm_up\n"
-            "from meeting_extractor import ocr_repair\n"
-            "_warm_up()\n"
-            "print(ocr_repair._model.cache_info().currsize, ocr_repair._precomputed.cache_info().currsize)")
+def test_preload_loads_every_table_before_the_first_report():
+    # in a fresh process: the OCR repair's model and reading table (clean text never loads them) and
+    # the OCR'd law-name fallback's tables (only a report naming an unlisted law does) are loaded
+    code = ("import sys\n"
+            "from meeting_extractor import preload, ocr_repair, legal_find\n"
+            "print(ocr_repair._model.cache_info().currsize, legal_find._law_alias_index.cache_info().currsize,"
+            " 'difflib' in sys.modules)\n"
+            "preload()\n"
+            "print(ocr_repair._model.cache_info().currsize, ocr_repair._precomputed.cache_info().currsize,"
+            " legal_find._law_alias_index.cache_info().currsize, 'difflib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["1", "1"]
+    assert [line.split() for line in out.splitlines()] == [["0", "0", "False"], ["1", "1", "1", "True"]]
 
 
 def test_a_worker_stuck_where_no_signal_reaches_is_killed(tmp_path, monkeypatch):

@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "extract": "pipeline",
     "extract_file": "reading",
+    "preload": "preload",
     "read_document": "reading",
     "convert": "batch",
     "convert_dask": "batch",
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .batch import ConversionReport, convert, convert_dask
     from .models import MeetingRecord, Source
     from .pipeline import extract
+    from .preload import preload
     from .reading import InputError, extract_file, read_document
     from .schema import RecordValidationError
 

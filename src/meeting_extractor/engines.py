@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .atomic import write_atomically
+from .preload import preload
 from .tasks import Options, Result, Task, run_task, run_tasks
 
 class EngineUnavailable(RuntimeError):
@@ -69,7 +70,7 @@ def _worker_main(conn: Connection, options: Options, parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, if it has one
     _die_with_parent()
     try:
-        _warm_up()  # load data files, compile patterns: not on the first input's clock
+        preload()  # load data files, compile patterns: not on the first input's clock
     except Exception:
         pass  # the first task will meet the problem and report it
     try:
@@ -106,21 +107,6 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
-
-
-_WARM_UP_TEXTS = (
-    "Ngày 5/12/2019, tại Hà Nội, Bộ Khoa học và Công nghệ tổ chức Hội nghị với hơn 200 đại biểu.",
-    # the same as an English OCR model prints it: loads the OCR repair's model and tables, which
-    # clean text never needs (some 0.7 s that would otherwise fall on the first OCR'd input's clock)
-    "Ngay 5/12/2019, tai Tp. Pa Néng, S& Khoa hoc va Céng nghé t6 chirc H6i nghi véi hon 200 dai biéu.",
-)
-
-
-def _warm_up() -> None:
-    from .pipeline import extract
-
-    for text in _WARM_UP_TEXTS:
-        extract(text)
 
 
 WARM_UP_LIMIT = 120.0

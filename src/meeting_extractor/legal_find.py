@@ -681,6 +681,14 @@ def _law_alias_index() -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
+def preload_law_name_fallback() -> None:
+    """Build the tables of the OCR'd law-name fallback (`_nearest_law`), which only a report naming
+    a law that laws.tsv does not spell as printed needs: the alias index and difflib (about 3 ms)."""
+    import difflib  # noqa: F401  (imported by _nearest_law on first use)
+
+    _law_alias_index()
+
+
 def _nearest_law(doc_type: str, folded_name: str) -> tuple[str, str] | None:
     """(canonical name, alias) of the table law an OCR-damaged name most likely is (ratio >= 0.8)."""
     from difflib import SequenceMatcher
