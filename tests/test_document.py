@@ -50,3 +50,16 @@ def test_ocr_print_a_line_ending_with_a_colon_or_a_quote_is_a_wrap_not_a_sentenc
     # clean text keeps its reading: a line that ends with a colon ends its sentence
     clean = "Hội thảo nghe ba báo cáo tiêu biểu:\n“Nuôi tôm công nghệ cao” của TS Lê Văn Hải."
     assert len(sentences(clean)) == 2
+
+
+def test_quality_is_decided_from_the_text_itself():
+    from meeting_extractor.quality import detect_quality
+
+    clean = "Sáng nay, Sở Khoa học và Công nghệ tỉnh Quảng Bình tổ chức hội thảo về chuyển đổi số. " * 5
+    plain = "Sang nay, So Khoa hoc va Cong nghe tinh Quang Binh to chuc hoi thao ve chuyen doi so. " * 5
+    # an English OCR model keeps a few marks (é, ó) and misreads the rest
+    scanned = "Sang nay, S6 Khoa hoc va Céng nghé tinh Quang Binh t6 chirc hoi thao vé chuyén déi s6. " * 5
+    # ... or keeps none, and leaves its misreadings only ("irc" for ức, "thir" for thứ)
+    scanned_ascii = "Hoi nghi lan thir hai do S6 to chirc, cac dai bieu thir nhat phat bieu chirc nang. " * 5
+    assert [detect_quality(t) for t in (clean, plain, scanned, scanned_ascii, "")] == [
+        "clean", "no_diacritics", "ocr_noisy", "ocr_noisy", "clean"]

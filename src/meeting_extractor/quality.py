@@ -25,7 +25,7 @@ def detect_quality(text: str) -> Quality:
     extra = (len(text.encode("utf-8", "surrogatepass")) - n) / n
     if extra >= CLEAN_MIN_EXTRA_BYTES:
         return "clean"
-    marks = sum(text.count(m) for m in _OCR_MARKS) * 1000 / n
-    if extra >= OCR_MIN_EXTRA_BYTES or marks >= OCR_MIN_MARKS_PER_1000:
+    if extra >= OCR_MIN_EXTRA_BYTES:
         return "ocr_noisy"
-    return "no_diacritics"
+    marks = sum(text.count(m) for m in _OCR_MARKS) * 1000 / n  # (only needed when few marks were kept)
+    return "ocr_noisy" if marks >= OCR_MIN_MARKS_PER_1000 else "no_diacritics"
