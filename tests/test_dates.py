@@ -224,6 +224,11 @@ def test_numbers_are_not_dates():
 def test_ocr_digits_in_date_tokens():
     assert digits_view("ngay 2l/11/20i4 va o5/12") == "ngay 21/11/2014 va 05/12"
     assert digits_view("ho1 nghi s6 29/2014") == "ho1 nghi s6 29/2014"
+    # OCR junk beyond ASCII ("€") is no digit and changes nothing; a digit of another script still
+    # makes a date-shaped token (U+0662 is Arabic-Indic 2)
+    assert digits_view("€ ngay 2l/11/20i4 ¥") == "€ ngay 21/11/2014 ¥"
+    assert digits_view("€ ho1 nghi s6 29/2014") == "€ ho1 nghi s6 29/2014"
+    assert digits_view("€ ngay \u0662l/11/2014") == "€ ngay \u06621/11/2014"
     text = "Ngay 2l/11/20I4, tai Hai Phong, Cuc Thong tin t6 chirc Hoi nghi tong két."
     r = _run(text, quality="ocr_noisy")
     assert (r.start, r.end) == ("2014-11-21", "2014-11-21")

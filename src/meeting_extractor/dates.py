@@ -198,12 +198,20 @@ _OCR_DIGIT_TABLE = str.maketrans({"l": "1", "i": "1", "o": "0", "s": "5"})
 _DIGIT_SHAPES = bytes(0x30 if chr(b).isdigit() else 0x6C if chr(b) in "lios" else 0x20 for b in range(256))
 
 
+_BEYOND_ASCII = regex.compile(r"[^\x00-\x7f]")
+
+
 def _misread_digit_near(folded: str) -> bool:
     """Whether a letter read for a digit stands right next to a digit anywhere (C-speed test; every
-    token digits_view repairs has one, since its parts are runs of digits and such letters)."""
-    if not folded.isascii():
+    token digits_view repairs has one, since its parts are runs of digits and such letters). A
+    character beyond ASCII (OCR junk such as "€") is neither, unless it is a digit of another script,
+    which the pattern takes for one."""
+    if folded.isascii():
+        shapes = folded.encode("ascii").translate(_DIGIT_SHAPES)
+    elif any(c.isdigit() for c in _BEYOND_ASCII.findall(folded)):
         return True
-    shapes = folded.encode("ascii").translate(_DIGIT_SHAPES)
+    else:
+        shapes = folded.encode("ascii", "replace").translate(_DIGIT_SHAPES)  # ("?" for them: not a digit)
     return b"0l" in shapes or b"l0" in shapes
 
 
