@@ -86,6 +86,15 @@ def test_byte_fold_equals_the_translation_table_on_any_characters():
     assert fold_chars(sample) == 'Hoi nghi "Doi moi" - tai Tp. Da Nang. gia 5€, ¢ﬁ'
 
 
+def test_every_vietnamese_letter_and_the_usual_typography_have_a_byte_of_their_own():
+    """Text made of them takes the one-pass path (an encoding error sends a text down the slow
+    path, character by character); so does the commonest mark an English OCR model leaves (¢)."""
+    from meeting_extractor.textview import _SAME_LENGTH_EXTRA, _ByteFold, _fold_chars
+
+    usual = _ByteFold._LETTERS + _ByteFold._LETTERS.upper() + "".join(_SAME_LENGTH_EXTRA) + "¢"
+    assert _fold_chars()._run(usual) == _fold_chars()(usual)
+
+
 def test_byte_fold_encodes_with_the_codec_machinery_s_own_map():
     """codecs.charmap_build gives its compact C map only for a table whose byte 0 is U+0000;
     otherwise a dict, which charmap_encode looks every character up in (five times slower)."""

@@ -61,20 +61,26 @@ class _ByteFold:
     ASCII keeps its bytes, the others take the bytes ASCII text never uses), the
     text is encoded with a charmap codec, each byte is translated to its folded
     byte, and the result decoded as Latin-1. Characters without a byte (rare:
-    "€", "ﬁ", CJK...) are folded one by one between the encoded stretches.
+    "€", "§", "ﬁ", CJK...) are folded one by one between the encoded stretches.
     """
 
     # first served: Vietnamese letters, then the typography of _SAME_LENGTH_EXTRA
     _LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    # the character an English OCR model prints most often in Vietnamese text that the fold keeps
+    # ("¢" for c: "¢6ng"): the one byte left after the letters and the typography
+    _KEPT_FIRST = "¢"
 
     def __init__(self, table: dict[int, str]) -> None:
         self._encode = codecs.charmap_encode
         # (byte 0 keeps U+0000: codecs.charmap_build makes its compact C map only then, and a dict
         # otherwise, which charmap_encode looks every character up in, five times slower)
         free = [b for b in range(1, 256) if (b < 32 and chr(b) not in "\t\n\r") or b >= 127]
-        wanted = list(self._LETTERS) + list(self._LETTERS.upper()) + [k for k in _SAME_LENGTH_EXTRA if not k.isascii()]
-        # then the Latin-1 characters the fold keeps (their folded byte decodes to themselves)
-        wanted += [chr(b) for b in range(160, 256) if b not in table and chr(b) not in wanted]
+        wanted = list(dict.fromkeys([*self._LETTERS, *self._LETTERS.upper(),
+                                     *(k for k in _SAME_LENGTH_EXTRA if not k.isascii())]))  # (đ is in both)
+        # then the Latin-1 characters the fold keeps (their folded byte decodes to themselves), the
+        # commonest in OCR'd text first
+        wanted += [c for c in dict.fromkeys([*self._KEPT_FIRST, *map(chr, range(160, 256))])
+                   if ord(c) not in table and c not in wanted]
         wanted += [chr(cp) for cp in sorted(table) if cp >= 128 and chr(cp) not in wanted]
         assigned = dict(zip(free, wanted))
         self.table = table
@@ -89,8 +95,10 @@ class _ByteFold:
         return self._encode(s, "strict", self._map)[0].translate(self._bytes).decode("latin-1")
 
     def __call__(self, text: str) -> str:
-        if self._other.search(text) is None:
-            return self._run(text)
+        try:
+            return self._run(text)  # (the usual text: every character has a byte)
+        except UnicodeEncodeError:
+            pass
         parts: list[str] = []
         last = 0
         for m in self._other.finditer(text):
