@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from meeting_extractor.normalize import ocr_rewrites
 from meeting_extractor.ocr_repair import (
-    CONTEXT_MARGIN, MAX_EDITS, _model, _precomputed, _token_repair, _TokenRepairs, readings, repair_word,
-    repair_words,
+    CONTEXT_MARGIN, MAX_EDITS, _LEADING_LETTERS, _model, _precomputed, _token_repair, _TokenRepairs, readings,
+    repair_word, repair_words,
 )
 from meeting_extractor.textview import TextView
 
@@ -88,11 +88,17 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
              "2024", "10/2024", "1.000"]
     tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"}
     tokens |= {"(chirc", "1c6,", "chirc,,", "(12/5)", "16p,", "30%"}
+    # marks on both sides, several of them, a one-letter word among marks
+    tokens |= {o + w + c for w in words for o in ("(", "\u201c", "[", "'", "\"") for c in ("", ")", ").", "\u201d,", "...", "]")}
+    tokens |= {"b),", "(b)", "T.,", "(T.", "chirc./.", "(Nudc-Ha", "/chirc)"}
     repairs = _TokenRepairs()
     repairs.learn(tokens)
     for token in tokens:
         assert repairs.repair[token] == _token_repair(token), token
         assert (token in repairs.changed) == (_token_repair(token) is not None), token
+        # what the token gives the word after it: its leading letters, as repaired
+        lead = _LEADING_LETTERS.match((token if repairs.repair[token] is None else repairs.repair[token][0]).lower())
+        assert repairs.as_after[token] == (lead.group() if lead else None), token
     assert repairs.repair["chirc,"] == ("chuc,", ((0, 4, 0, 5),))
     assert repairs.repair["b."] is None and repairs.repair["b,"] == ("bo,", ((0, 2, 0, 1),))
 

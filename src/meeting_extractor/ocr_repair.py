@@ -355,7 +355,8 @@ CAPITAL_D_MISREADS = ("b", "p")
 """The lower-case letters an English OCR model prints for a capital Đ ("boan" for Đoàn, "p6" for Đỗ)."""
 
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
-_CLOSING_MARKS = frozenset(",.;:)\u201d\"")  # marks that close a word without being part of one
+# marks around a word that are not part of it, nor tell a code ("/", "-"), nor a word to _WORDS
+_WRAPPING_MARKS = ",.;:!?()[]\u201c\u201d\"'"
 _FIGURES = "0123456789.,:;/()-%"  # a token of these only is a number, a date or a time: kept
 
 
@@ -386,15 +387,17 @@ class _TokenRepairs:
             if t.isalpha():  # a bare word, the usual token
                 self._add_word(t)
                 continue
-            if t[-1] in _CLOSING_MARKS and t[:-1].isalpha() and (len(t) > 2 or t[-1] not in ".)"):
-                # a word and the mark after it ("nuoc,"), the next commonest: the word's repair and the
-                # mark, as _token_repair gives them (a one-letter word before "." or ")" is an initial
-                # or a list mark: the general path)
-                word = t[:-1]
+            word = t.strip(_WRAPPING_MARKS)
+            if len(word) > 1 and word.isalpha():
+                # a word with marks around it ("nuoc,", "(Ha", "nhan)."), the next commonest: the word's
+                # repair between the marks, as _token_repair gives them (a one-letter word may be an
+                # initial or a list mark, "T." "b)": the general path)
+                lead = len(t) - len(t.lstrip(_WRAPPING_MARKS))
                 w = self.repair[word] if word in self.repair else self._add_word(word)
-                r = self.repair[t] = None if w is None else (w[0] + t[-1], ((0, len(w[0]), 0, len(word)),))
+                r = self.repair[t] = None if w is None else (
+                    t[:lead] + w[0] + t[lead + len(word):], ((lead, lead + len(w[0]), lead, lead + len(word)),))
                 self.as_before[t] = None
-                self.as_after[t] = self.as_before[word]
+                self.as_after[t] = None if lead else self.as_before[word]
             elif not t.strip(_FIGURES):  # "10/2024," "1.000": digits are never a misread syllable here
                 r = self.repair[t] = self.as_before[t] = self.as_after[t] = None
             else:
