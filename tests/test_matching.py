@@ -28,3 +28,20 @@ def test_ocr_scanner_allows_a_stray_dot_and_fuzzy_phrases_a_vowel_read_wrong():
     assert found == ["yeu cuu", "yeu. cau"]
     assert ocr_key("yeu cuu") == ocr_key("yeu cau") != ocr_key("yeu cap")
     assert not re.search(trie_pattern(["yeu cau"]), "yeu cuu")  # without ocr: exact words
+
+
+def test_a_word_start_pattern_finds_what_the_look_behind_pattern_finds():
+    # the venue finder's OCR'd "tổ chức tại" (organizer_cues.tsv, ocr_verb) among others: a match
+    # inside a word ("xt6 chirc") is skipped, one after a mark or at the start of the text is not
+    from meeting_extractor.event import ocr_held_verb
+    from meeting_extractor.lexicon import WordStartPattern
+
+    text = ("t6 chirc tai hue; xt6 chirc tai vinh, (te chuc tai hue) 1o chuc tai hue, lo chuc tai "
+            "hue_te chuc tai hue 9te chuc tai hue")
+    for source in (ocr_held_verb() + r"\s+tai\s+", r"tai\s+hue", r"e"):
+        fast, slow = WordStartPattern(source), re.compile(r"(?<!\w)" + source)
+        for pos, endpos in ((0, len(text)), (1, len(text)), (23, 60), (0, 40)):
+            assert [m.span() for m in fast.finditer(text, pos, endpos)] == \
+                   [m.span() for m in slow.finditer(text, pos, endpos)], (source, pos, endpos)
+            found, first = fast.search(text, pos, endpos), slow.search(text, pos, endpos)
+            assert (found and found.span()) == (first and first.span()), (source, pos, endpos)

@@ -20,7 +20,7 @@ import re
 
 from .document import Document
 from .event import _dedupe, alternation, ocr_held_verb, cue_phrases, genuine, headline_bounds, sentence_bounds, tone_key, word_alternation
-from .lexicon import lookup_key, read_tsv, split_aliases
+from .lexicon import WordStartPattern, lookup_key, read_tsv, split_aliases
 from .models import Organizer, Span, Venue
 from .ocr_repair import CAPITAL_D_MISREADS
 from .textview import TextView, clean_words, fold
@@ -179,7 +179,7 @@ def _resolve(doc: Document, m: "re.Match[str]") -> Place | None:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, "re.Pattern[str]"]:
+def _patterns() -> dict[str, "re.Pattern[str] | WordStartPattern"]:
     c = _cues
     date = r"(?<![\d/.])\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
     # word_alternation(x) is _L + alternation(x), quicker to search for
@@ -187,8 +187,9 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
         "intro": re.compile(r"(?P<intro>" + word_alternation(c("intro")) + r")\s+"),
         "after_verb": re.compile(word_alternation(c("intro_after_verb")) + r"\s+"),
         # OCR'd text: "tổ chức tại" with "tổ chức" misread beyond repair ("te chuc", "16 chuc"), as the
-        # organisers' finder reads it (organizer_cues.tsv, ocr_verb)
-        "after_verb_ocr": re.compile(_L + ocr_held_verb() + r"\s+" + alternation(c("intro")) + r"\s+"),
+        # organisers' finder reads it (organizer_cues.tsv, ocr_verb); as _L + that, without a look-behind
+        # tried at every position
+        "after_verb_ocr": WordStartPattern(ocr_held_verb() + r"\s+" + alternation(c("intro")) + r"\s+"),
         # "diễn ra từ ngày 27/11 đến hết ngày 1/12/2024 tại ..."
         "after_verb_time": re.compile(
             word_alternation(c("held_then_time"))
