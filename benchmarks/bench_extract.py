@@ -12,15 +12,15 @@ by other work sharing the machine),
 peak resident memory, the cost of `import meeting_extractor`, and whether dateparser
 was needed at all.
 
-Those rounds read texts the process has read before, so every cache is warm: the OCR
-word repair decides each distinct printed word once per process, and a word met again costs
-a dictionary look-up. A batch of new reports keeps meeting new words (about 40-70 a report
-even after a hundred OCR'd reports), so the first pass is measured too: a fresh process per
-variant, warmed up on the project's own fixture reports and `preload()` (every table loaded,
-the patterns compiled, as in a batch worker, which calls `preload()` before its first input),
-reads every text once (best of --fresh processes). What is left is each report's own work: the
-words of its text that the process has not met before, the names and phrases it has not
-restored before.
+Those rounds read texts the process has read before, so every cache is warm: the OCR word
+repair decides each distinct printed word once per process, and a word met again costs a
+dictionary look-up. A batch of new reports keeps meeting new words (about 40-70 a report even
+after a hundred OCR'd reports), so the first pass is measured too: a fresh process per variant,
+warmed up on the project's own fixture reports and `preload()` (every table loaded, the
+patterns compiled, as in a batch worker, which calls `preload()` before its first input), reads
+every text once (best of --fresh processes, the variants taking turns). What is left is each
+report's own work: the words of its text that the process has not met before, the names and
+phrases it has not restored before.
 """
 from __future__ import annotations
 
@@ -74,16 +74,21 @@ print(time.process_time() - start)
 """
 
 
-def first_pass_seconds(variant: Path, processes: int) -> float:
-    """CPU seconds of the best of `processes` fresh processes reading every text of `variant` once."""
-    return min(float(run_first_pass(_FIRST_PASS, variant)) for _ in range(processes))
+def first_pass_seconds(variants: list[Path], processes: int) -> dict[str, list[float]]:
+    """CPU seconds of each of `processes` fresh processes per variant reading every text of it once.
+    The variants take turns, as the rounds do, so that a slow stretch falls on each alike."""
+    runs: dict[str, list[float]] = {d.name: [] for d in variants}
+    for _ in range(processes):
+        for d in variants:
+            runs[d.name].append(float(run_first_pass(_FIRST_PASS, d)))
+    return runs
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
     ap.add_argument("--rounds", type=int, default=9)
-    ap.add_argument("--fresh", type=int, default=3, help="fresh processes for the first pass (0: skip it)")
+    ap.add_argument("--fresh", type=int, default=5, help="fresh processes a variant for the first pass (0: skip it)")
     a = ap.parse_args()
     corpus = a.corpus if a.corpus.is_dir() else ROOT / "tests" / "fixtures"
     variants = [d for d in sorted(corpus.iterdir()) if d.is_dir() and any(d.glob("*.txt"))]
@@ -128,10 +133,14 @@ def main() -> int:
         print(f"OCR'd text takes {rates['clean'] / rates['ocr']:.2f}x the time of clean text (best rounds; "
               f"median of the {a.rounds} paired rounds {statistics.median(paired):.2f}x)")
     if a.fresh and "clean" in rates and "ocr" in rates:
-        first = {d.name: len(corpora[d.name]) / first_pass_seconds(d, a.fresh) for d in variants}
-        print("first pass, every text new to a fresh process (warmed up on tests/fixtures): "
-              + ", ".join(f"{name} {rate:.0f}" for name, rate in first.items()) + " docs per CPU second")
-        print(f"OCR'd text takes {first['clean'] / first['ocr']:.2f}x the time of clean text on a first pass")
+        runs = first_pass_seconds(variants, a.fresh)
+        first = {name: len(corpora[name]) / min(seconds) for name, seconds in runs.items()}
+        print("first pass, every text new to a fresh process (warmed up on tests/fixtures and preload()): "
+              + ", ".join(f"{name} {rate:.0f}" for name, rate in first.items()) + " docs per CPU second "
+              f"(best of {a.fresh})")
+        paired = [(o / len(corpora["ocr"])) / (c / len(corpora["clean"])) for c, o in zip(runs["clean"], runs["ocr"])]
+        print(f"OCR'd text takes {first['clean'] / first['ocr']:.2f}x the time of clean text on a first pass "
+              f"(best processes; median of the {a.fresh} paired processes {statistics.median(paired):.2f}x)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory: {peak:.0f} MB")
     print(f"dateparser imported during the run: {'dateparser' in sys.modules}")
