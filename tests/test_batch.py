@@ -183,7 +183,7 @@ def test_time_limit_stops_a_slow_input_and_the_batch_goes_on(tmp_path, monkeypat
     assert "r-hang.txt" in rep.errors[0].path and "time limit" in rep.errors[0].reason
 
 
-def test_preload_loads_every_table_before_the_first_report():
+def test_preload_loads_the_tables_before_the_first_report():
     # in a fresh process: the OCR repair's model and reading table (clean text never loads them) and
     # the OCR'd law-name fallback's tables (only a report naming an unlisted law does) are loaded
     code = ("import sys\n"

@@ -683,7 +683,7 @@ def _law_alias_index() -> dict[str, list[tuple[str, str, str]]]:
 
 def preload_law_name_fallback() -> None:
     """Build the tables of the OCR'd law-name fallback (`_nearest_law`), which only a report naming
-    a law that laws.tsv does not spell as printed needs: the alias index and difflib (about 3 ms)."""
+    a law that laws.tsv does not spell as printed needs: the alias index and difflib (1-3 ms)."""
     import difflib  # noqa: F401  (imported by _nearest_law on first use)
 
     _law_alias_index()

@@ -19,7 +19,9 @@ PRELOAD_TEXTS = (
 
 
 def preload() -> None:
-    """Load every data file, pattern and table extraction may need, in this process, now."""
+    """Load, in this process, now, the data files, patterns and tables a usual report needs, clean or
+    OCR'd, and those of the OCR'd law-name fallback. (A few small patterns are still compiled when
+    first met: those made for one organisation's abbreviations, say.)"""
     from .legal_find import preload_law_name_fallback
     from .pipeline import extract
 
