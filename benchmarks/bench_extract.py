@@ -60,8 +60,8 @@ texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*
 
 
 def run_first_pass(code: str, variant: Path) -> str:
-    """The output of `code` run in a fresh process warmed up on the fixtures and `preload()` (every
-    table loaded, every pattern compiled), with the texts of `variant`, not yet read, in `texts`."""
+    """The output of `code` run in a fresh process warmed up on the fixtures and `preload()` (the
+    tables loaded, the patterns compiled), with the texts of `variant`, not yet read, in `texts`."""
     return subprocess.run([sys.executable, "-c", _WARMED_UP + code, str(ROOT / "tests" / "fixtures"), str(variant)],
                           capture_output=True, text=True, check=True).stdout
 

@@ -4,12 +4,12 @@
     python benchmarks/bench_stages.py [--corpus DIR] [--fresh N]
 
 For the clean/ and ocr/ folders of DIR (default ../shared/corpus/dev), a fresh process warmed up
-on the project's fixture reports and `preload()` reads every text once (the first pass of `bench_extract.py`)
-through the real `extract()`, with each stage the pipeline calls (the document's folded view and
-OCR repair, each field finder, the record's validation) wrapped in a CPU timer. The two variants
-take turns; the best of --fresh processes counts, stage by stage. Prints milliseconds a report
-per stage, the OCR/clean ratio of each, and how much of OCR'd text's extra time each stage
-accounts for: the place to look before making OCR'd text cheaper.
+on the project's fixture reports and `preload()` reads every text once (the first pass of
+`bench_extract.py`) through the real `extract()`, with each stage the pipeline calls (the
+document's folded view and OCR repair, each field finder, the record's validation) wrapped in a
+CPU timer. The two variants take turns; the best of --fresh processes counts, stage by stage.
+Prints milliseconds a report per stage, the OCR/clean ratio of each, and how much of OCR'd
+text's extra time each stage accounts for: the place to look before making OCR'd text cheaper.
 """
 from __future__ import annotations
 

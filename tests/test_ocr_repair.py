@@ -89,7 +89,8 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
     tokens = {w + mark for w in words for mark in ",.;:)\u201d\"-"}
     tokens |= {"(chirc", "1c6,", "chirc,,", "(12/5)", "16p,", "30%"}
     # marks on both sides, several of them, a one-letter word among marks
-    tokens |= {o + w + c for w in words for o in ("(", "\u201c", "[", "'", "\"") for c in ("", ")", ").", "\u201d,", "...", "]")}
+    tokens |= {o + w + c for w in words for o in ("(", "\u201c", "[", "'", "\"")
+               for c in ("", ")", ").", "\u201d,", "...", "]")}
     tokens |= {"b),", "(b)", "T.,", "(T.", "chirc./.", "(Nudc-Ha", "/chirc)"}
     repairs = _TokenRepairs()
     repairs.learn(tokens)

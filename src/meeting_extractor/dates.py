@@ -206,12 +206,9 @@ def _misread_digit_near(folded: str) -> bool:
     token digits_view repairs has one, since its parts are runs of digits and such letters). A
     character beyond ASCII (OCR junk such as "€") is neither, unless it is a digit of another script,
     which the pattern takes for one."""
-    if folded.isascii():
-        shapes = folded.encode("ascii").translate(_DIGIT_SHAPES)
-    elif any(c.isdigit() for c in _BEYOND_ASCII.findall(folded)):
+    if not folded.isascii() and any(c.isdigit() for c in _BEYOND_ASCII.findall(folded)):
         return True
-    else:
-        shapes = folded.encode("ascii", "replace").translate(_DIGIT_SHAPES)  # ("?" for them: not a digit)
+    shapes = folded.encode("ascii", "replace").translate(_DIGIT_SHAPES)  # ("?" beyond ASCII: not a digit)
     return b"0l" in shapes or b"l0" in shapes
 
 
