@@ -5,7 +5,7 @@ import unicodedata
 
 import regex
 
-from meeting_extractor.textview import TextView, clean_words, fold, regex_rewrite
+from meeting_extractor.textview import TextView, clean_words, fold, plain, regex_rewrite
 
 
 def test_fold_removes_tones_and_d_bar_and_lowers():
@@ -19,6 +19,7 @@ def test_fold_of_a_short_string_is_the_folded_view_ascii_or_not():
     for s in ["Bo truong Bo TT&TT", "UBND\ttinh\r\nHa Nam", "Pho Chu tich, (Bo KH&CN)", "",
               "Thừa Thiên – Huế", "Ho\u0301i nghi\u0323", "\u200bTp. Da Nang\u00a0"]:
         assert fold(s) == TextView(s).folded, s
+        assert plain(s) == TextView(s).plain, s
 
 
 def test_plain_keeps_case_and_offsets_match_the_original_for_nfc_text():
@@ -66,6 +67,20 @@ def test_span_trims_white_space_and_original_folds_it():
 
 def test_clean_words_joins_line_break_hyphens():
     assert clean_words("công nghệ thông tin và truyền thô-\nng") == "công nghệ thông tin và truyền thông"
+
+
+def test_clean_words_is_its_two_regex_passes_on_any_white_space():
+    """The quick paths of clean_words (nothing to do; str.split) must give what the two passes of the
+    `regex` module give: line-break hyphens joined, runs of \\s (Unicode White_Space) one space, the
+    ends stripped. str.split also cuts at the information separators \\x1c-\\x1f, which \\s keeps."""
+    hyphen_break = regex.compile(r"(?<=\p{L})-\s*\n\s*(?=\p{Ll})")
+    spaces = regex.compile(r"\s+")
+    blanks = [" ", "  ", "\n", " \n ", "\t", "\r\n", "\u00a0", "\u2003", "\u3000", "\x0b", "\x85", "\u2028",
+              "\x1c", " \x1f ", ""]
+    for a in blanks:
+        for b in blanks:
+            for s in [f"{a}Hội nghị{b}toàn quốc{a}", f"thô-{b}ng{a}", f"{b}A -{a}\nb{b}", f"x{a}-{b}y", a + b]:
+                assert clean_words(s) == spaces.sub(" ", hyphen_break.sub("", s)).strip(), repr(s)
 
 
 def test_byte_fold_equals_the_translation_table_on_any_characters():

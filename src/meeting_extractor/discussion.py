@@ -16,8 +16,7 @@ phrases are found with `WordScanner` (a relaxed trie run over a copy of the text
 non-word character is a space, and the exact pattern anchored where it matched); several
 regex passes are merged into one (`_Lexicon.strip_cut`, `comma_verb`, `lead_cut`...); the
 copies and checks derived from a document are kept for the last one (presentations.py scans
-the same document first); and `original` reads the words without the `regex` passes of
-``doc.original`` where they would change nothing but white space.
+the same document first).
 """
 from __future__ import annotations
 
@@ -30,7 +29,7 @@ from .document import Document
 from .lexicon import lookup_key, read_tsv, split_aliases
 from .matching import MAX_OCR_VOWEL_ERRORS, OCR_JUNK, Scanners, WordScanner, alt_text, ocr_key, trie_pattern
 from .models import Span, Statement
-from .textview import TextView, fold, regex_rewrite
+from .textview import clean_words, fold
 
 # Kinds of cue that open a clause.
 _CLAUSE_KINDS = ("topic", "opinion", "directive", "conclusion", "closing", "attribution", "announce")
@@ -180,67 +179,17 @@ def _lexicon() -> _Lexicon:
 
 # --- the original words ------------------------------------------------------------
 
-# `doc.original` is `textview.clean_words` of the original characters: two passes of the `regex`
-# module (~8 µs an item). Where the characters have no line-break hyphen (no "-" with a "\n") and
-# no white space but " " and "\n", that is their words joined by single spaces (`original`).
-_ORIGINAL_PROBES = (
-    "  Hội nghị  đã thảo luận về\n“Dự án A” (giai đoạn 2) ;  cơ chế - chính sách, v.v. ﬁ ",
-    "ﬁ\u0301nh  ﬁ   thảo luận\n\nve ﬁ",
-    "Các đại biểu đề nghị: A; B và C.\n\nTP. Hồ Chí Minh - ngày 12/3/2024 ",
-    "ĐỀ NGHỊ BỘ KH&CN ... 1.200 tỷ đồng [x] 'y' `z` •  –  —",
-)
-
-
-@lru_cache(maxsize=1)
-def _original_is_joined_words() -> bool:
-    """Checked once: `Document.original` still reads so, from the characters `to_original` maps to
-    or from the evidence `Document.span` gives (else `original` always defers to it)."""
-    try:
-        ligature = regex_rewrite(re.compile("\ufb01"), lambda m: "fi")  # a rewrite that changes lengths
-        for text in _ORIGINAL_PROBES:
-            for doc in (Document(view=TextView(text)), Document(view=TextView(text, [ligature]))):
-                n = len(doc.folded)
-                for s, e in ((0, n), (2, n - 3), (min(9, n), min(40, n))):
-                    a, b = doc.view.to_original(s, e)
-                    words = doc.original(s, e)
-                    if words != " ".join(text[a:b].split()) or words != " ".join(doc.view.span(s, e).text.split()):
-                        return False
-    except Exception:  # noqa: BLE001  (the document or its view changed: never mind the shortcut)
-        return False
-    return True
-
-
 def _is_squashed(s: str) -> bool:
     """`s` is its words joined by single spaces: no white space but single " " between words
     (every other white space character is not printable)."""
     return s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
 
 
-def original(doc: Document, s: int, e: int) -> str:
-    """`doc.original(s, e)`, without its `regex` passes where they change nothing but white space."""
-    a, b = doc.view.to_original(s, e)
-    return _original_of(doc, s, e, doc.text[a:b])
-
-
 def original_and_span(doc: Document, s: int, e: int) -> tuple[str, Span]:
-    """`doc.original(s, e)` and `doc.span(s, e)`: the words are read from the evidence (white
-    space at its ends changes nothing)."""
+    """`doc.original(s, e)` and `doc.span(s, e)`: the words are read from the evidence (its
+    trimmed white space changes nothing)."""
     span = doc.view.span(s, e)  # (doc.span)
-    return _original_of(doc, s, e, span.text), span
-
-
-def _original_of(doc: Document, s: int, e: int, raw: str) -> str:
-    """`doc.original(s, e)` from `raw`, the original characters of [s, e) (or them without white space at the ends)."""
-    if _is_squashed(raw) and _original_is_joined_words():
-        return raw
-    words = raw.split()
-    joined = " ".join(words)
-    # the white space of raw (all but the words) is all " " and "\n"
-    plain_space = len(raw) - len(joined) + len(words) - 1 == raw.count(" ") + raw.count("\n") if words \
-        else len(raw) == raw.count(" ") + raw.count("\n")
-    if not plain_space or ("-" in raw and "\n" in raw) or not _original_is_joined_words():
-        return doc.original(s, e)
-    return joined
+    return clean_words(span.text), span
 
 
 # --- small helpers on folded text ---------------------------------------------
@@ -797,7 +746,7 @@ def _past(doc: Document, a: int, b: int, lex: _Lexicon) -> bool:
     folded = doc.folded
     for m in _PAST.finditer(folded, a, b):
         if doc.quality == "clean":
-            if original(doc, m.start(), m.end()).lower() == "đã":
+            if doc.original(m.start(), m.end()).lower() == "đã":
                 return True
             continue
         nxt = m.end() + len(folded[m.end():m.end() + 4]) - len(folded[m.end():m.end() + 4].lstrip())

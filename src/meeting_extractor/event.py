@@ -209,10 +209,10 @@ def text_value(doc: Document, start: int, end: int) -> tuple[str, str]:
     closer to what was printed than the raw characters. Evidence spans always hold the raw characters.
     """
     if doc.quality == "clean":
-        return _original(doc, start, end), "exact"
+        return doc.original(start, end), "exact"
     if doc.quality == "ocr_noisy":
         return ocr_ampersand(doc.view.plain_words(start, end)), "repaired"
-    return _original(doc, start, end), "as_printed"
+    return doc.original(start, end), "as_printed"
 
 
 _LONE_AMPERSAND = re.compile(r"(?<=[a-z]) & (?=[a-z])")
@@ -222,14 +222,6 @@ def ocr_ampersand(words: str) -> str:
     """OCR'd words as read: a lone "&" between two words in lower case is "ở" misread ("hoa giai & co so");
     one between capitals stays ("KH & CN", "Khoa học & Công nghệ")."""
     return _LONE_AMPERSAND.sub(" o ", words) if " & " in words else words
-
-
-def _original(doc: Document, start: int, end: int) -> str:
-    """`doc.original(start, end)`: the original words, cleaned with `clean_words` only when that
-    changes them (words that are already single-spaced, without a line break, stay as they are)."""
-    s, e = doc.view.to_original(start, end)
-    words = doc.text[s:e]
-    return words if " ".join(words.split()) == words else clean_words(words)
 
 
 # -- event nouns ------------------------------------------------------------------------

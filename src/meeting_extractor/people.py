@@ -40,7 +40,7 @@ from .matching import edit_distance
 from .ocr_repair import CAPITAL_D_MISREADS, is_known_syllable
 from .models import Person, Span
 from .restore import restore_diacritics
-from .textview import TextView, clean_words, fold
+from .textview import clean_words, fold, plain
 
 ROLE_ORDER = ("chair", "opening_speech", "speech", "presenter", "attendee",
               "conclusion", "moderator", "guest", "awardee", "signatory")
@@ -167,12 +167,12 @@ def _lexicon() -> _Lexicon:
     families, families_ocr, exact, ocr_family = set(), set(), set(), {}
     for r in read_tsv("family_names.tsv"):
         exact.add(unicodedata.normalize("NFC", r["name"]))
-        families.add(TextView(r["name"]).plain)
-        families_ocr.add(TextView(r["name"]).plain)
+        families.add(plain(r["name"]))
+        families_ocr.add(plain(r["name"]))
         for a in split_aliases(r.get("ocr")):
-            a = TextView(a).plain
+            a = plain(a)
             families_ocr.add(a)
-            if a != TextView(r["name"]).plain:
+            if a != plain(r["name"]):
                 ocr_family.setdefault(a, unicodedata.normalize("NFC", r["name"]))
 
 
@@ -324,9 +324,6 @@ _CHO_END = regex.compile(r"(?<![\p{L}\p{N}])cho\s*$")
 _SPACE_WORDS = re.compile(rf"{_NW}+")
 _NEXT_WORD = re.compile(rf"{_W}+({_NW})")
 _SPAN = re.Match.span
-# white space clean_words would change: any but a single space (it joins line-break hyphens at a line break)
-_ODD_SPACE = re.compile(r"[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}")
-_WS_RUN = re.compile(f"{_WS}+")
 _FRONT_KINDS = frozenset(("both", "front", "list", "direct"))
 _normalize = unicodedata.normalize
 
@@ -480,7 +477,7 @@ class _Reader:
         """doc.original(s, e): the original words, white space folded to single spaces."""
         if not self.same_offsets:
             s, e = self.doc.view.to_original(s, e)
-        return _words_of(self.text[s:e])
+        return clean_words(self.text[s:e])
 
     def _printed_case(self, s: int, e: int) -> str:
         if not self.same_offsets:
@@ -1072,8 +1069,8 @@ class _Reader:
     def _repaired_name(self, m: _Mention) -> str:
         """An OCR'd name read syllable by syllable: a printed syllable that is a known Vietnamese one
         stays as printed ("Sy" is Sỹ, which the syllable prior would take for "Su"), the others as repaired."""
-        repaired = _words_of(self.plain[m.name_s:m.name_e])
-        printed = TextView(self._original(m.name_s, m.name_e)).plain.split()
+        repaired = clean_words(self.plain[m.name_s:m.name_e])
+        printed = plain(self._original(m.name_s, m.name_e)).split()
         words = repaired.split()
         if len(printed) != len(words):
             return repaired
@@ -1177,7 +1174,7 @@ class _Reader:
                 head, _, rest = repaired.partition(" ")
                 if head in self.lex.ocr_family:
                     repaired = f"{self.lex.ocr_family[head]} {rest}"
-                if repaired != _plain_of(name):
+                if repaired != plain(name):
                     name, alignment = repaired, "repaired"
             out.append(Person(
                 name=name,
@@ -1212,27 +1209,12 @@ class _Reader:
             if all(restored):
                 return ", ".join(restored), "canonical"
             repaired = ", ".join(read)
-            if self.ocr and repaired != _plain_of(printed):
+            if self.ocr and repaired != plain(printed):
                 return repaired, "repaired"
         return printed, "as_printed"
-
-
-def _words_of(t: str) -> str:
-    """clean_words(t), quicker: without a hyphen and a line break in it, clean_words only folds
-    white space (the `regex` module's \\s, as _WS_RUN) and strips the ends."""
-    if not _ODD_SPACE.search(t):
-        return t.strip()  # words separated by single spaces already
-    if "-" in t and "\n" in t:
-        return clean_words(t)
-    return _WS_RUN.sub(" ", t).strip()
 
 
 @lru_cache(maxsize=1)
 def _ocr_family_folded() -> dict[str, str]:
     """An OCR misreading of a family name, lower case -> the name."""
     return {k.lower(): v for k, v in _lexicon().ocr_family.items()}
-
-
-def _plain_of(s: str) -> str:
-    """TextView(s).plain: a short string's letters folded, case kept."""
-    return TextView(s).plain

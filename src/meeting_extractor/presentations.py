@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import regex
 
-from .discussion import original, original_and_span, top_level
+from .discussion import original_and_span, top_level
 from .document import LIST_ITEM_MARK, LIST_ITEM_MARK_OCR, Document
 from .event import ocr_ampersand
 from .lexicon import folded_phrases, read_tsv, trie_regex
@@ -32,7 +32,7 @@ from .matching import MAX_OCR_VOWEL_ERRORS, Scanners, WordScanner, ocr_key, trie
 from .models import Presentation, Presentations
 from .numbers import DIGITS, number_regex, parse_number
 from .ocr_repair import is_known_syllable
-from .textview import TextView, fold
+from .textview import fold, plain
 
 COLON_GAP_WORDS = 2      # "N báo cáo tại phiên toàn thể:": words allowed before a bare colon
 PRESENTED_CUT_WORDS = 4  # "trình bày báo cáo X, ...": a comma ends X after this many words
@@ -192,7 +192,7 @@ def _number_ok(doc: Document, lex: _Lexicon, ns: int, ne: int, noun_end: int) ->
     if num[:1].isdigit():
         return True
     if doc.quality == "clean":
-        spelt = original(doc, ns, ne).lower().split()
+        spelt = doc.original(ns, ne).lower().split()
         return all(w in lex.number_words for w in spelt)
     before = doc.folded[max(0, ns - 20):ns]
     if before[-1:].isalpha() or (before.rstrip()[-1:].isalpha()
@@ -562,8 +562,8 @@ def _presenter(doc: Document, a: int, honorific: bool = False) -> str | None:
     if n < 2:
         return None
     if doc.quality == "ocr_noisy":
-        return _read_ocr(doc, original(doc, a, end).strip(), a, end)  # as read after the OCR repair
-    return original(doc, a, end).strip()
+        return _read_ocr(doc, doc.original(a, end).strip(), a, end)  # as read after the OCR repair
+    return doc.original(a, end).strip()
 
 
 def _read_ocr(doc: Document, printed: str, a: int, b: int) -> str:
@@ -571,7 +571,7 @@ def _read_ocr(doc: Document, printed: str, a: int, b: int) -> str:
     (without its stray marks: "Tiéu" -> "Tieu"; the repair's prior would turn a rarer "phe" into "pho"),
     the others as the OCR repair read them ("chuéng" -> "chuong")."""
     read = doc.view.plain_words(a, b)
-    words = TextView(printed).plain.split()
+    words = plain(printed).split()
     repaired = read.split()
     if len(words) != len(repaired):
         return ocr_ampersand(read)

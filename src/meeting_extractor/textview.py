@@ -245,18 +245,34 @@ class TextView:
 
 _HYPHEN_BREAK = regex.compile(r"(?<=\p{L})-\s*\n\s*(?=\p{Ll})")
 _SPACES = regex.compile(r"\s+")
+# the white space str.split() cuts at but the `regex` module's \s (Unicode White_Space) does not
+_INFORMATION_SEPARATORS = re.compile("[\x1c-\x1f]")
 
 
 def clean_words(s: str) -> str:
-    """Join line-break hyphens and fold white space (for values taken from the text)."""
-    s = _HYPHEN_BREAK.sub("", s)
-    return _SPACES.sub(" ", s).strip()
+    """Join line-break hyphens and fold white space (for values taken from the text).
+
+    A line-break hyphen needs a "-" and a line break; white space is folded by str.split, which
+    cuts at the white space of the `regex` module (Unicode White_Space) and at the four
+    information separators, which that keeps."""
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s  # (single spaces between words and no other white space: nothing to do)
+    if "\n" in s and "-" in s:
+        s = _HYPHEN_BREAK.sub("", s)
+    if _INFORMATION_SEPARATORS.search(s):
+        return _SPACES.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def fold(s: str) -> str:
     """The folded form of a short string (lexicon entries, cue phrases): the same as TextView(s).folded."""
+    return plain(s).lower()
+
+
+def plain(s: str) -> str:
+    """The plain form of a short string (letters folded, case kept): the same as TextView(s).plain."""
     if s.isascii() and "\t" not in s and "\r" not in s:
-        return s.lower()  # (the table folds no other ASCII character, and no combining mark is ASCII)
+        return s  # (the table folds no other ASCII character, and no combining mark is ASCII)
     if _COMBINING.search(s):
         s = _COMBINING.sub("", s)
-    return s.translate(_fold_table()).lower()
+    return s.translate(_fold_table())
