@@ -157,14 +157,51 @@ def _readings_by_full_walk(model, word):
     return ranked[0][1], ranked[1][1] if close else None
 
 
+_WALK_WORDS = ["chirc", "t6", "trudng", "bai", "hgi", "cia", "bang", "nghi", "ho1", "dwdng", "vwedng", "giau",
+               "b", "c", "16p", "¢6ng", "ngu@i", "tiet", "thir", "quyét", "pa", "néng", "xyz", "walton", "&",
+               "t6@@", "¢¢¢¢x", "vieen", "trailer", "global", "peter", "tdbm", "nwde", "triwomg", "vietham"]
+
+
 def test_the_bounded_walk_finds_the_readings_of_the_full_walk():
     model = _model()
-    words = ["chirc", "t6", "trudng", "bai", "hgi", "cia", "bang", "nghi", "ho1", "dwdng", "vwedng", "giau",
-             "b", "c", "16p", "¢6ng", "ngu@i", "tiet", "thir", "quyét", "pa", "néng", "xyz", "walton", "&",
-             "t6@@", "¢¢¢¢x", "vieen", "trailer"]
-    for word in words:
+    for word in _WALK_WORDS:
         assert model.readings(word) == _readings_by_full_walk(model, word), word
     assert model.readings("bai") == ("bai", "dai")  # a word with a close second reading is among them
+
+
+def test_a_walk_for_long_readings_only_says_none_or_gives_the_full_readings():
+    """With `shortest`, the readings are None exactly when the full walk has no reading of that many
+    letters; otherwise they are those of the full walk (a shorter best one included)."""
+    model = _model()
+    for word in _WALK_WORDS:
+        full = _readings_by_full_walk(model, word)
+        for shortest in range(2, 8):
+            longest = max((len(r) for r in _all_readings(model, word)), default=0)
+            expected = None if longest < shortest else full
+            assert model.readings(word, shortest) == expected, (word, shortest)
+    assert model.readings("trailer", 6) is None and model.readings("global", 5) == ("loai", "gioai")
+
+
+def _all_readings(model, word):
+    """Every syllable the full walk can read `word` as."""
+    found = set()
+
+    def walk(i, built, edits):
+        if built not in model.ceiling:
+            return
+        if i == len(word):
+            if model.reading_prior.get(built) is not None:
+                found.add(built)
+            return
+        if word[i].isalpha() and word[i].isascii():
+            walk(i + 1, built + word[i], edits)
+        if edits < MAX_EDITS:
+            for n in model.sub_lengths:
+                for clean, _ in model.subs.get(word[i:i + n], ()) if i + n <= len(word) else ():
+                    walk(i + n, built + clean, edits + 1)
+
+    walk(0, "", 0)
+    return found | set(model.dropped.get(word, ()))
 
 
 def test_the_precomputed_readings_are_those_of_the_search():

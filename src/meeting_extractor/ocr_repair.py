@@ -82,10 +82,17 @@ class _Model:
             for k in range(len(p) + 1):
                 if prior > self.ceiling[p[:k]]:
                     self.ceiling[p[:k]] = prior
+        # the length of the longest reading each prefix begins (-1: none)
+        longest: dict[str, int] = {}
+        for p in sorted(self.reading_prior, key=len, reverse=True):
+            for k in range(len(p), -1, -1):  # (a prefix met before begins a reading as long at least)
+                if p[:k] in longest:
+                    break
+                longest[p[:k]] = len(p)
         # the walk's states: one node per prefix, (the node each group of clean letters leads to,
-        # its ceiling, its reading prior or None, the prefix): a step is one lookup in a small dict,
-        # with no new string to build and hash
-        nodes = {p: ({}, self.ceiling[p], self.reading_prior.get(p), p) for p in prefixes}
+        # its ceiling, its reading prior or None, the prefix, its longest reading's length): a step is
+        # one lookup in a small dict, with no new string to build and hash
+        nodes = {p: ({}, self.ceiling[p], self.reading_prior.get(p), p, longest.get(p, -1)) for p in prefixes}
         groups = {clean for options in subs.values() for clean, _ in options} | set(string.ascii_letters)
         for p, node in nodes.items():
             for k in range(len(p) + 1):
@@ -132,7 +139,7 @@ class _Model:
             return p
         return self.unseen if self.possible(s) else None
 
-    def readings(self, word: str) -> tuple[str, str | None]:
+    def readings(self, word: str, shortest: int = 0) -> tuple[str, str | None] | None:
         """The best reading of a folded printed word (the word itself when no syllable fits), and
         the second when it comes within CONTEXT_MARGIN of the first (log-probability).
 
@@ -141,20 +148,40 @@ class _Model:
         depth-first, the likeliest letters first, and drops a partial reading that cannot reach the
         second best found so far, nor come within CONTEXT_MARGIN of the best, even if it ends in the
         likeliest syllable it can still become (every step's log-probability is <= 0): the readings
-        it returns are those of the full walk."""
-        size = len(word)
+        it returns are those of the full walk.
+
+        With `shortest`, None when no reading has that many letters or more; else the same readings.
+        A first walk then looks for one such reading, following only the prefixes of such readings
+        (a foreign word, "trailer", is done in a few steps: the full walk finds no reading to bound
+        it, 30 microseconds), and stops at the first."""
         options = self._options(word)  # per position: (letters read, letters, log p, edits)
         scores: dict[str, float] = {}
         for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
             scores[cand] = self.dropped_logp + self.log_prior(cand)
+        if shortest > 1 and not any(len(c) >= shortest for c in scores) \
+                and not self._walk(len(word), options, {}, shortest, first_only=True):
+            return None
+        self._walk(len(word), options, scores)
+        if not scores:
+            return word, None
+        (s1, first), *rest = sorted(((v, k) for k, v in scores.items()), reverse=True)[:2]
+        return first, rest[0][1] if rest and s1 - rest[0][0] <= CONTEXT_MARGIN else None
+
+    def _walk(self, size: int, options: list[tuple[tuple[int, str, float, int], ...]],
+              scores: dict[str, float], shortest: int = 0, first_only: bool = False) -> bool:
+        """The walk of `readings` over a printed word of `size` letters, adding to `scores` the
+        readings of `shortest` letters or more that can still be among the two best. With
+        `first_only`, it stops at the first such reading, and says whether there was one."""
         floor = _floor(scores)
         stack = [(0, self.root, 0.0, 0)]
         while stack:
             i, node, logp, edits = stack.pop()
             if i == size:
                 prior = node[2]
-                if prior is not None and prior + logp > scores.get(node[3], -math.inf):
+                if prior is not None and prior + logp > scores.get(node[3], -math.inf) and len(node[3]) >= shortest:
                     scores[node[3]] = prior + logp
+                    if first_only:
+                        return True
                     if prior + logp > floor:
                         floor = _floor(scores)
                 continue
@@ -163,19 +190,16 @@ class _Model:
                 if options[i] and not options[i][-1][3]:
                     _, letters, lp, _ = options[i][-1]
                     child = after.get(letters)
-                    if child is not None and logp + lp + child[1] >= floor:
+                    if child is not None and logp + lp + child[1] >= floor and child[4] >= shortest:
                         stack.append((i + 1, child, logp + lp, edits))
                 continue
             for n, letters, lp, edit in options[i]:
                 child = after.get(letters)
-                if child is not None:
+                if child is not None and child[4] >= shortest:
                     reached = logp + lp
                     if reached + child[1] >= floor:
                         stack.append((i + n, child, reached, edits + edit))
-        if not scores:
-            return word, None
-        (s1, first), *rest = sorted(((v, k) for k, v in scores.items()), reverse=True)[:2]
-        return first, rest[0][1] if rest and s1 - rest[0][0] <= CONTEXT_MARGIN else None
+        return False
 
 
 _NO_PAIRS: dict[str, int] = {}  # (the pair counts of a syllable never seen in a pair; read only)
@@ -244,24 +268,25 @@ def _precomputed() -> ReadingTable:
     return ReadingTable((DATA / "ocr_readings.txt").read_text(encoding="utf-8"))
 
 
-def readings(printed: str) -> tuple[str, str | None]:
+def readings(printed: str, shortest: int = 0) -> tuple[str, str | None] | None:
     """The folded syllable a printed (folded) word most likely was (the word itself if none fits),
-    and a close second reading or None."""
+    and a close second reading or None. With `shortest`, None may stand for readings none of which
+    has that many letters or more (a search then stops there: see `_Model.readings`)."""
     if len(printed) > MAX_PRINTED_LENGTH or printed.isdigit():
         return printed, None
     known = _precomputed().rows.get(printed)
-    return known if known is not None else _searched(printed)
+    return known if known is not None else _searched(printed, shortest)
 
 
 @lru_cache(maxsize=200_000)
-def _searched(printed: str) -> tuple[str, str | None]:
+def _searched(printed: str, shortest: int) -> tuple[str, str | None] | None:
     """The readings of a word not in the table: searched once a process."""
-    return _model().readings(printed)
+    return _model().readings(printed, shortest)
 
 
 def repair_word(printed: str) -> str:
     """The folded syllable a printed (folded) word most likely was; the word itself if none fits."""
-    return readings(printed)[0]
+    return readings(printed)[0]  # (without `shortest`, never None)
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +334,10 @@ def _word_readings(word: str) -> tuple[str | None, str | None]:
         return None, None
     else:
         lower = word.lower()
-    best, second = readings(lower)
+    found = readings(lower, len(lower) - 1)  # (None: every reading would be refused, below)
+    if found is None:
+        return None, None
+    best, second = found
     if best == lower:
         fixed = None
     elif len(best) <= len(lower) - 2:
