@@ -95,13 +95,16 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
     repairs = _TokenRepairs()
     repairs.learn(tokens)
     for token in tokens:
-        assert repairs.repair[token] == _token_repair(token), token
-        assert (token in repairs.changed) == (_token_repair(token) is not None), token
+        assert repairs.repair(token) == _token_repair(token), token
         # what the token gives the word after it: its leading letters, as repaired
-        lead = _LEADING_LETTERS.match((token if repairs.repair[token] is None else repairs.repair[token][0]).lower())
+        lead = _LEADING_LETTERS.match((token if repairs.repair(token) is None else repairs.repair(token)[0]).lower())
         assert repairs.as_after[token] == (lead.group() if lead else None), token
-    assert repairs.repair["chirc,"] == ("chuc,", ((0, 4, 0, 5),))
-    assert repairs.repair["b."] is None and repairs.repair["b,"] == ("bo,", ((0, 2, 0, 1),))
+    assert repairs.repair("chirc,") == ("chuc,", ((0, 4, 0, 5),))
+    assert repairs.repair("b.") is None and repairs.repair("b,") == ("bo,", ((0, 2, 0, 1),))
+    # the tokens of a text that change or have a second reading, new ones among them
+    facts, hits = repairs.of(["nghi,", "chirc", "2024", "bai", "tdbm"])
+    assert hits == [1, 3, 4] and facts[0] == facts[2] == 0
+    assert facts[3][1][0] == "Dai" and facts[4][0] == ("tom", None)  # "bai": Đại, a close second reading
 
 
 def test_each_repaired_word_is_one_edit_over_its_printed_letters():

@@ -15,7 +15,7 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 from .lexicon import DATA, read_json, read_tsv
 from .textview import Edit
@@ -390,29 +390,35 @@ _FIGURES = "0123456789.,:;/()-%"  # a token of these only is a number, a date or
 
 
 class _TokenRepairs:
-    """The repair of every token seen so far, with the set of those that change and of those that
-    change or have a close second reading, so that a text's tokens are sorted at C speed."""
+    """What is known of every token seen so far: 0 when it stays as printed and has no close second
+    reading, else (its repair or None, its second reading or None), found for a text's tokens in
+    one pass at C speed."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
-        # (the repaired token, its edits relative to the token; None: one edit, the whole token)
-        self.repair: dict[str, tuple[str, tuple[Edit, ...] | None] | None] = {}
-        self.changed: set[str] = set()
-        self.marked: set[str] = set()  # the tokens that change or have a second reading
-        # the tokens with a second reading: (that reading, the pair counts of that reading (words seen
+        # A repair is (the repaired token, its edits relative to the token; None: one edit, the whole
+        # token); a second reading is (that reading, the pair counts of that reading (words seen
         # before it, after it), those of the first reading)
-        self.rival: dict[str, tuple[str, dict[str, int], dict[str, int], dict[str, int], dict[str, int]]] = {}
+        self.facts: dict[str, int | tuple] = {}
         # what a token gives its neighbours: its reading in lower case, as the word before (None
         # unless the token is all letters) and as the word after (its leading letters)
         self.as_before: dict[str, str | None] = {}
         self.as_after: dict[str, str | None] = {}
 
+    def repair(self, token: str) -> tuple[str, tuple[Edit, ...] | None] | None:
+        """The repair of a token seen before (None when it stays as printed)."""
+        facts = self.facts[token]
+        return facts[0] if facts else None
+
     def learn(self, tokens: Iterable[str]) -> None:
         """Decide the repairs of the tokens not seen before."""
-        if len(self.repair) > self.LIMIT:
+        if len(self.facts) > self.LIMIT:
             self.__init__()
-        for t in set(tokens).difference(self.repair):
+        facts = self.facts
+        for t in tokens:
+            if t in facts:
+                continue
             if t.isalpha():  # a bare word, the usual token
                 self._add_word(t)
                 continue
@@ -422,44 +428,54 @@ class _TokenRepairs:
                 # repair between the marks, as _token_repair gives them (a one-letter word may be an
                 # initial or a list mark, "T." "b)": the general path)
                 lead = len(t) - len(t.lstrip(_WRAPPING_MARKS))
-                w = self.repair[word] if word in self.repair else self._add_word(word)
-                r = self.repair[t] = None if w is None else (
+                w = self.repair(word) if word in facts else self._add_word(word)
+                r = None if w is None else (
                     t[:lead] + w[0] + t[lead + len(word):], ((lead, lead + len(w[0]), lead, lead + len(word)),))
                 self.as_before[t] = None
                 self.as_after[t] = None if lead else self.as_before[word]
             elif not t.strip(_FIGURES):  # "10/2024," "1.000": digits are never a misread syllable here
-                r = self.repair[t] = self.as_before[t] = self.as_after[t] = None
+                r = self.as_before[t] = self.as_after[t] = None
             else:
-                r = self.repair[t] = _token_repair(t)
+                r = _token_repair(t)
                 self.as_before[t] = None
                 lead = _LEADING_LETTERS.match((t if r is None else r[0]).lower())
                 self.as_after[t] = lead.group() if lead else None
-            if r is not None:
-                self.changed.add(t)
-                self.marked.add(t)
+            facts[t] = 0 if r is None else (r, None)
 
     def _add_word(self, t: str) -> tuple[str, None] | None:
         """Read a bare word (all letters) and record its repair; returns the repair."""
         fixed, rival = _word_readings(t)
-        r = self.repair[t] = None if fixed is None else (fixed, None)
+        r = None if fixed is None else (fixed, None)
         low = self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
         if rival is not None:
             model = _model()
-            self.rival[t] = (rival, *model.neighbours(rival.lower()), *model.neighbours(low))
-            self.marked.add(t)
-        if r is not None:
-            self.changed.add(t)
-            self.marked.add(t)
+            rival = (rival, *model.neighbours(rival.lower()), *model.neighbours(low))
+        self.facts[t] = 0 if r is None and rival is None else (r, rival)
         return r
 
-    def second_readings(self, tokens: list[str], indexes: Iterable[int]) -> dict[int, str]:
+    def of(self, tokens: list[str]) -> tuple[list, list[int]]:
+        """The facts of each token (those not seen before decided first), and the indexes of the
+        tokens that change or have a second reading."""
+        facts = list(map(self.facts.get, tokens, repeat(_NEW)))
+        hits = list(compress(range(len(tokens)), facts))  # (_NEW is true)
+        new = {tokens[k] for k in hits if facts[k] is _NEW}
+        if new:
+            self.learn(new)
+            get = self.facts.get
+            for k in hits:
+                if facts[k] is _NEW:
+                    facts[k] = get(tokens[k])
+            hits = [k for k in hits if facts[k]]
+        return facts, hits
+
+    def second_readings(self, tokens: list[str], facts: list, indexes: Iterable[int]) -> dict[int, str]:
         """{index: second reading} of the tokens at `indexes` that have a second reading and whose
         neighbours (in the same clause) speak for it (the other tokens are passed over)."""
-        as_before, as_after, rival = self.as_before, self.as_after, self.rival
+        as_before, as_after = self.as_before, self.as_after
         last = len(tokens) - 1
         out: dict[int, str] = {}
         for k in indexes:
-            entry = rival.get(tokens[k])
+            entry = facts[k][1]
             if entry is None:
                 continue
             second, second_before, second_after, first_before, first_after = entry
@@ -470,6 +486,9 @@ class _TokenRepairs:
                     and for_second > CONTEXT_RATIO * (first_before.get(prev, 0) + first_after.get(nxt, 0)):
                 out[k] = second
         return out
+
+
+_NEW = object()  # (the facts of a token not seen before, until it is learnt)
 
 
 _TOKENS = _TokenRepairs()
@@ -484,22 +503,20 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     reading for their neighbours to choose, are looked for in the text (the first occurrence
     bounded by white space after the previous one is the next such token)."""
     tokens = text.split()
-    _TOKENS.learn(tokens)
-    # the places of the tokens that change or may: one scan of the tokens serves both steps below
-    hits = list(compress(range(len(tokens)), map(_TOKENS.marked.__contains__, tokens)))
+    facts, hits = _TOKENS.of(tokens)
     if not hits:
         return text, []
-    second = _TOKENS.second_readings(tokens, hits)
+    second = _TOKENS.second_readings(tokens, facts, hits)
     # every occurrence of a token that changes somewhere is looked for (to find the next one right)
-    changed, chosen = _TOKENS.changed, {tokens[k] for k in second}
-    repair = _TOKENS.repair
+    chosen = {tokens[k] for k in second}
     find, n = text.find, len(text)
     parts: list[str] = []
     edits: list[Edit] = []
     last = pos = shift = 0
     for k in hits:
+        repair = facts[k][0]
         token = tokens[k]
-        if token not in changed and token not in chosen:
+        if repair is None and token not in chosen:
             continue
         size = len(token)
         i = find(token, pos)
@@ -509,8 +526,8 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
         other = second.get(k)
         if other is not None:
             fixed, token_edits = other, None
-        elif token in changed:
-            fixed, token_edits = repair[token]
+        elif repair is not None:
+            fixed, token_edits = repair
         else:
             continue
         parts += (text[last:i], fixed)
