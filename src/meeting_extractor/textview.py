@@ -137,18 +137,21 @@ class _Pass:
             return new_start if side == "start" or pos == old_start else new_end
         return pos + new_end - old_end
 
-    def back(self, pos: int, side: str) -> int:
-        i = bisect_right(self.new_starts, pos) - 1
-        if side == "end":
-            # an end right before a replacement must not swallow it
-            while i >= 0 and self.edits[i][0] == pos and self.edits[i][1] > pos:
-                i -= 1
-        if i < 0:
-            return pos
-        new_start, new_end, old_start, old_end = self.edits[i]
-        if pos < new_end:
-            return old_start if side == "start" else old_end
-        return pos + old_end - new_end
+    def back(self, start: int, end: int) -> tuple[int, int]:
+        """The old offsets of new [start, end): a position inside a change goes to the change's
+        start or end, and an end right before a replacement does not swallow it."""
+        new_starts, edits = self.new_starts, self.edits
+        i = bisect_right(new_starts, start) - 1
+        if i >= 0:
+            _, new_end, old_start, old_end = edits[i]
+            start = old_start if start < new_end else start + old_end - new_end
+        i = bisect_right(new_starts, end) - 1
+        while i >= 0 and edits[i][0] == end and edits[i][1] > end:
+            i -= 1
+        if i >= 0:
+            _, new_end, _, old_end = edits[i]
+            end = old_end if end < new_end else end + old_end - new_end
+        return start, end
 
 
 def regex_rewrite(pattern: "regex.Pattern[str]", repl: Callable[["regex.Match[str]"], str]) -> Rewrite:
@@ -215,7 +218,7 @@ class TextView:
     # -- offsets ---------------------------------------------------------------
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         for p in reversed(self._passes):
-            start, end = p.back(start, "start"), p.back(end, "end")
+            start, end = p.back(start, end)
         return start, end
 
     def to_folded(self, start: int, end: int) -> tuple[int, int]:
