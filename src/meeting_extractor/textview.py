@@ -17,7 +17,8 @@ import codecs
 import re
 import unicodedata
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Callable, Iterable
 
 import regex
@@ -115,6 +116,7 @@ def _fold_chars() -> _ByteFold:
 
 Edit = tuple[int, int, int, int]
 """(new start, new end, old start, old end) of one change a rewrite made."""
+_FIRST, _THIRD = itemgetter(0), itemgetter(2)
 Rewrite = Callable[[str], tuple[str, list[Edit]]]
 """A length-changing rewrite: text -> (new text, its edits in text order)."""
 
@@ -124,8 +126,11 @@ class _Pass:
 
     def __init__(self, edits: list[Edit]) -> None:
         self.edits = edits
-        self.new_starts = [e[0] for e in edits]
-        self.old_starts = [e[2] for e in edits]
+        self.new_starts = list(map(_FIRST, edits))
+
+    @cached_property
+    def old_starts(self) -> list[int]:  # (for `forward` only: most views never go that way)
+        return list(map(_THIRD, self.edits))
 
     def forward(self, pos: int, side: str) -> int:
         """The new offset of old offset `pos` (a position inside a change goes to its start or end)."""
