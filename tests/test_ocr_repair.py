@@ -107,6 +107,17 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
     assert facts[3][1][0] == "Dai" and facts[4][0] == ("tom", None)  # "bai": Đại, a close second reading
 
 
+def test_a_full_token_table_starts_again_and_reads_the_same():
+    texts = ["Ho1 nghi dugc t6 chirc tai Tp. Pa Néng, bai hgi (chirc) 10/2024 nudc".split(),
+             "mot hai ba bon nam sau bay tam chin muoi".split()]
+    expected = [_TokenRepairs().of(tokens) for tokens in texts]
+    small = _TokenRepairs()
+    small.LIMIT = 5  # (the table is emptied when a text finds it over this size)
+    for _ in range(3):
+        assert [small.of(tokens) for tokens in texts] == expected
+    assert len(small.facts) <= small.LIMIT + max(len(set(tokens)) for tokens in texts)
+
+
 def test_each_repaired_word_is_one_edit_over_its_printed_letters():
     # a bare word is replaced whole; a word before a comma without the comma; white space kept
     text = "hoi nghi dugc  t6\nchirc, chirc tai"
