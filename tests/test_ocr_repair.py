@@ -118,6 +118,20 @@ def test_a_full_token_table_starts_again_and_reads_the_same():
     assert len(small.facts) <= small.LIMIT + max(len(set(tokens)) for tokens in texts)
 
 
+def test_a_word_also_printed_inside_an_earlier_token_is_repaired_where_it_stands_alone():
+    # "t6" is first found inside the symbol, whose parts after "/" stay as printed
+    assert repair_words("11/2014/t6 t6\u3000x") == ("11/2014/t6 to\u3000x", [(11, 13, 11, 13)])
+    assert repair_words("KH&CNchirc\x1cchirc")[0] == "KH&CNchirc\x1cchuc"
+
+
+def test_white_space_is_what_str_split_cuts_at():
+    import sys
+
+    from meeting_extractor.ocr_repair import WHITE_SPACE
+
+    assert WHITE_SPACE == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+
+
 def test_each_repaired_word_is_one_edit_over_its_printed_letters():
     # a bare word is replaced whole; a word before a comma without the comma; white space kept
     text = "hoi nghi dugc  t6\nchirc, chirc tai"

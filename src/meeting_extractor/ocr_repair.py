@@ -492,6 +492,9 @@ _NEW = object()  # (the facts of a token not seen before, until it is learnt)
 
 
 _TOKENS = _TokenRepairs()
+# the characters str.split cuts at (str.isspace), tested for without a method call
+WHITE_SPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                        "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 def repair_words(text: str) -> tuple[str, list[Edit]]:
@@ -518,14 +521,13 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
         token = tokens[k]
         if repair is None and token not in chosen:
             continue
-        size = len(token)
         i = find(token, pos)
-        while (i and not text[i - 1].isspace()) or (i + size < n and not text[i + size].isspace()):
-            i = find(token, i + 1)
-        pos = i + size
-        other = second.get(k)
-        if other is not None:
-            fixed, token_edits = other, None
+        pos = i + len(token)
+        while (i and text[i - 1] not in WHITE_SPACE) or (pos < n and text[pos] not in WHITE_SPACE):
+            i = find(token, i + 1)  # (inside another token: the next occurrence)
+            pos = i + len(token)
+        if k in second:
+            fixed, token_edits = second[k], None
         elif repair is not None:
             fixed, token_edits = repair
         else:
@@ -536,7 +538,7 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
         else:
             for new_start, new_end, old_start, old_end in token_edits:
                 edits.append((i + shift + new_start, i + shift + new_end, i + old_start, i + old_end))
-        shift += len(fixed) - size
+        shift += len(fixed) - (pos - i)
         last = pos
     parts.append(text[last:])
     return "".join(parts), edits
