@@ -29,7 +29,7 @@ from .document import Document
 from .lexicon import lookup_key, read_tsv, split_aliases
 from .matching import MAX_OCR_VOWEL_ERRORS, OCR_JUNK, Scanners, WordScanner, alt_text, ocr_key, trie_pattern
 from .models import Span, Statement
-from .textview import clean_words, fold
+from .textview import clean_words, fold, single_spaced
 
 # Kinds of cue that open a clause.
 _CLAUSE_KINDS = ("topic", "opinion", "directive", "conclusion", "closing", "attribution", "announce")
@@ -179,12 +179,6 @@ def _lexicon() -> _Lexicon:
 
 # --- the original words ------------------------------------------------------------
 
-def _is_squashed(s: str) -> bool:
-    """`s` is its words joined by single spaces: no white space but single " " between words
-    (every other white space character is not printable)."""
-    return s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
-
-
 def original_and_span(doc: Document, s: int, e: int) -> tuple[str, Span]:
     """`doc.original(s, e)` and `doc.span(s, e)`: the words are read from the evidence (its
     trimmed white space changes nothing)."""
@@ -212,7 +206,7 @@ _CLOSERS = {")": "(", "]": "[", "\"": "\""}
 
 
 def _words(s: str) -> int:
-    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":  # _is_squashed
+    if single_spaced(s):
         return s.count(" ") + 1 if s else 0  # (the usual case: counted without making the words)
     return len(s.split())
 
@@ -884,7 +878,7 @@ def _statements(doc: Document, spans: list[tuple[int, int]]) -> list[Statement]:
     folded = doc.folded
     for s, e in spans:
         key = folded[s:e]
-        if not _is_squashed(key):
+        if not single_spaced(key):
             key = " ".join(key.split())
         if key in texts:
             continue

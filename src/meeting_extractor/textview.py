@@ -116,9 +116,11 @@ def _fold_chars() -> _ByteFold:
 
 Edit = tuple[int, int, int, int]
 """(new start, new end, old start, old end) of one change a rewrite made."""
-_FIRST, _THIRD = itemgetter(0), itemgetter(2)
 Rewrite = Callable[[str], tuple[str, list[Edit]]]
 """A length-changing rewrite: text -> (new text, its edits in text order)."""
+
+
+_FIRST, _THIRD = itemgetter(0), itemgetter(2)  # (an edit's new start, its old start)
 
 
 class _Pass:
@@ -257,14 +259,20 @@ _SPACES = regex.compile(r"\s+")
 _INFORMATION_SEPARATORS = re.compile("[\x1c-\x1f]")
 
 
+def single_spaced(s: str) -> bool:
+    """`s` is its words joined by single spaces: no white space but single " " between words
+    (every other white space character is not printable)."""
+    return s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
+
+
 def clean_words(s: str) -> str:
     """Join line-break hyphens and fold white space (for values taken from the text).
 
     A line-break hyphen needs a "-" and a line break; white space is folded by str.split, which
     cuts at the white space of the `regex` module (Unicode White_Space) and at the four
     information separators, which that keeps."""
-    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
-        return s  # (single spaces between words and no other white space: nothing to do)
+    if single_spaced(s):
+        return s  # (nothing to do)
     if "\n" in s and "-" in s:
         s = _HYPHEN_BREAK.sub("", s)
     if _INFORMATION_SEPARATORS.search(s):
