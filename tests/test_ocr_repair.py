@@ -104,7 +104,7 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
     # the tokens of a text that change or have a second reading, new ones among them
     facts, hits = repairs.of(["nghi,", "chirc", "2024", "bai", "tdbm"])
     assert hits == [1, 3, 4] and facts[0] == facts[2] == 0
-    assert facts[3][1][0] == "Dai" and facts[4][0] == ("tom", None)  # "bai": Đại, a close second reading
+    assert facts[3][2] == "Dai" and facts[4][:2] == ("tom", None)  # "bai": Đại, a close second reading
 
 
 def test_a_full_token_table_starts_again_and_reads_the_same():

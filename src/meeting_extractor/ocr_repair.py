@@ -391,15 +391,17 @@ _FIGURES = "0123456789.,:;/()-%"  # a token of these only is a number, a date or
 
 class _TokenRepairs:
     """What is known of every token seen so far: 0 when it stays as printed and has no close second
-    reading, else (its repair or None, its second reading or None), found for a text's tokens in
-    one pass at C speed."""
+    reading, else one flat tuple (its repair or None, the repair's edits, its second reading or None,
+    and with a second reading the pair counts that weigh it), found for a text's tokens in one pass
+    at C speed."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
-        # A repair is (the repaired token, its edits relative to the token; None: one edit, the whole
-        # token); a second reading is (that reading, the pair counts of that reading (words seen
-        # before it, after it), those of the first reading)
+        # (the repaired token or None, its edits relative to the token (None: one edit, the whole
+        # token), the second reading or None[, the pair counts of that reading (words seen before it,
+        # after it), those of the first reading]): one tuple, not a tuple of tuples, so that the loop
+        # over a text's changing tokens follows one pointer less to a table entry
         self.facts: dict[str, int | tuple] = {}
         # what a token gives its neighbours: its reading in lower case, as the word before (None
         # unless the token is all letters) and as the word after (its leading letters)
@@ -409,7 +411,7 @@ class _TokenRepairs:
     def repair(self, token: str) -> tuple[str, tuple[Edit, ...] | None] | None:
         """The repair of a token seen before (None when it stays as printed)."""
         facts = self.facts[token]
-        return facts[0] if facts else None
+        return facts[:2] if facts and facts[0] is not None else None
 
     def learn(self, tokens: Iterable[str]) -> None:
         """Decide the repairs of the tokens not seen before."""
@@ -440,7 +442,7 @@ class _TokenRepairs:
                 self.as_before[t] = None
                 lead = _LEADING_LETTERS.match((t if r is None else r[0]).lower())
                 self.as_after[t] = lead.group() if lead else None
-            facts[t] = 0 if r is None else (r, None)
+            facts[t] = 0 if r is None else (*r, None)
 
     def _add_word(self, t: str) -> tuple[str, None] | None:
         """Read a bare word (all letters) and record its repair; returns the repair."""
@@ -449,8 +451,9 @@ class _TokenRepairs:
         low = self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
         if rival is not None:
             model = _model()
-            rival = (rival, *model.neighbours(rival.lower()), *model.neighbours(low))
-        self.facts[t] = 0 if r is None and rival is None else (r, rival)
+            self.facts[t] = (fixed, None, rival, *model.neighbours(rival.lower()), *model.neighbours(low))
+        else:
+            self.facts[t] = 0 if r is None else (fixed, None, None)
         return r
 
     def of(self, tokens: list[str]) -> tuple[list, list[int]]:
@@ -475,10 +478,10 @@ class _TokenRepairs:
         last = len(tokens) - 1
         out: dict[int, str] = {}
         for k in indexes:
-            entry = facts[k][1]
-            if entry is None:
+            entry = facts[k]
+            if entry[2] is None:
                 continue
-            second, second_before, second_after, first_before, first_after = entry
+            _, _, second, second_before, second_after, first_before, first_after = entry
             prev = as_before[tokens[k - 1]] if k else None
             nxt = as_after[tokens[k + 1]] if k < last else None
             for_second = second_before.get(prev, 0) + second_after.get(nxt, 0)
@@ -517,9 +520,9 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     edits: list[Edit] = []
     last = pos = shift = 0
     for k in hits:
-        repair = facts[k][0]
+        fact = facts[k]
         token = tokens[k]
-        if repair is None and token not in chosen:
+        if fact[0] is None and token not in chosen:
             continue
         i = find(token, pos)
         pos = i + len(token)
@@ -528,8 +531,8 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
             pos = i + len(token)
         if k in second:
             fixed, token_edits = second[k], None
-        elif repair is not None:
-            fixed, token_edits = repair
+        elif fact[0] is not None:
+            fixed, token_edits = fact[0], fact[1]
         else:
             continue
         parts += (text[last:i], fixed)
