@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 
 from .lexicon import DATA, read_json, read_tsv
-from .textview import Edit
+from .textview import SPACE_CHARACTERS, Edit
 
 MAX_EDITS = 3
 # Two readings of a word this close (log-probability) are told apart by its neighbours: the other
@@ -495,9 +495,7 @@ _NEW = object()  # (the facts of a token not seen before, until it is learnt)
 
 
 _TOKENS = _TokenRepairs()
-# the characters str.split cuts at (str.isspace), tested for without a method call
-WHITE_SPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                        "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+WHITE_SPACE = frozenset(SPACE_CHARACTERS)  # (what str.split cuts at, tested for without a method call)
 
 
 def repair_words(text: str) -> tuple[str, list[Edit]]:

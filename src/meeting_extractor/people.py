@@ -40,7 +40,7 @@ from .matching import edit_distance
 from .ocr_repair import CAPITAL_D_MISREADS, is_known_syllable
 from .models import Person, Span
 from .restore import restore_diacritics
-from .textview import clean_words, fold, plain
+from .textview import SPACE_CHARACTERS, clean_words, fold, plain
 
 ROLE_ORDER = ("chair", "opening_speech", "speech", "presenter", "attendee",
               "conclusion", "moderator", "guest", "awardee", "signatory")
@@ -234,14 +234,13 @@ def _scan_plan(table: dict[str, list[_Phrase]], clean: bool) -> dict[str, tuple]
 
 
 _SEPARATOR_CHARS = "()[]{}\",;:!?'-./"  # a word may follow these
-# What the standard library's \s matches (str.isspace): on the scanned copy of the text every one of
-# them is a plain space, so the phrase pattern asks for single characters, not a Unicode category.
-_SPACE_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-                "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_SCAN_COPY = str.maketrans({**{c: " " for c in _SPACE_CHARS}, **{c: "\x00" for c in _SEPARATOR_CHARS}})
-_SCAN_COPY_ASCII = [(c, " ") for c in _SPACE_CHARS if c.isascii() and c != " "] + \
+# On the scanned copy of the text every white space character the standard library's \s matches
+# (SPACE_CHARACTERS) is a plain space, so the phrase pattern asks for single characters, not a
+# Unicode category.
+_SCAN_COPY = str.maketrans({**{c: " " for c in SPACE_CHARACTERS}, **{c: "\x00" for c in _SEPARATOR_CHARS}})
+_SCAN_COPY_ASCII = [(c, " ") for c in SPACE_CHARACTERS if c.isascii() and c != " "] + \
                    [(c, "\x00") for c in _SEPARATOR_CHARS]
-_SCAN_COPY_OTHER = [(c, " ") for c in _SPACE_CHARS if not c.isascii()]
+_SCAN_COPY_OTHER = [(c, " ") for c in SPACE_CHARACTERS if not c.isascii()]
 
 
 def _phrase_spans(lex: "_Lexicon", text: str) -> list[tuple[int, int]]:

@@ -253,6 +253,10 @@ class TextView:
         return clean_words(self.plain[start:end])
 
 
+SPACE_CHARACTERS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+"""The white space of str.isspace: what str.split cuts at and the standard `re` module's \\s matches."""
+
 _HYPHEN_BREAK = regex.compile(r"(?<=\p{L})-\s*\n\s*(?=\p{Ll})")
 _SPACES = regex.compile(r"\s+")
 # the white space str.split() cuts at but the `regex` module's \s (Unicode White_Space) does not
