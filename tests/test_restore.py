@@ -39,6 +39,23 @@ def test_a_position_whose_every_word_is_known_is_restored(spelt):
     assert restore_diacritics(strip_diacritics(spelt)) == spelt
 
 
+@pytest.mark.parametrize("spelt", [
+    "Chủ tịch UBND huyện Châu Phú",
+    "Bí thư Huyện ủy Mường Khương",
+    "Phòng Giáo dục và Đào tạo thị xã Hoài Nhơn",
+    "Trung tâm Y tế huyện Krông Pắc",
+])
+def test_a_district_name_is_spelt_from_the_district_list(spelt):
+    assert restore_diacritics(strip_diacritics(spelt)) == spelt
+
+
+def test_a_district_name_two_districts_spell_differently_is_not_guessed():
+    # huyện Phù Ninh (Phú Thọ) and huyện Phú Ninh (Quảng Nam) fold alike
+    assert restore_diacritics("Chu tich UBND huyen Phu Ninh") is None
+    # where a province's name folds like a district's, the province's spelling wins
+    assert restore_diacritics("UBND huyen Phu Yen") == "UBND huyện Phú Yên"
+
+
 @pytest.mark.parametrize("printed", [
     "Truong nhom bien soan tu dien",        # "biên soạn", "từ điển": in no lexicon
     "Giam doc Cong ty TNHH Hoa Sen Vang",   # a company's own name

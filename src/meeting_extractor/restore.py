@@ -3,8 +3,9 @@
 One word lexicon serves every field that restores (organiser names, a person's position): the
 spellings of organisation heads, bodies, abbreviations and common name words
 (``data/organizations.tsv``), provinces and places (``provinces.tsv``, ``places.tsv``), office
-phrases and the heads that continue them (``positions.tsv``) and a few more words of office
-phrases (``restore_words.tsv``). A folded phrase maps to its spelling with diacritics; at each word
+phrases and the heads that continue them (``positions.tsv``), a few more words of office
+phrases (``restore_words.tsv``) and the names of districts (``districts.tsv``: "UBND huyen Chau
+Phu" is "UBND huyện Châu Phú"). A folded phrase maps to its spelling with diacritics; at each word
 the longest phrase in the lexicon wins ("Cuc truong" is "Cục trưởng", not "Cục" + "Trường"). When
 two files spell one folded phrase differently the first in that order wins, spellings with
 diacritics before those without. A one-word phrase spelt with a capital (Bộ, Sở, Cục, Huế) is
@@ -75,6 +76,7 @@ def _lexicon() -> _Lexicon:
     spelt += [r["phrase"] for kind in ("office", "org") for r in positions if r["kind"] == kind]
     words = read_tsv("restore_words.tsv")
     spelt += [r["phrase"] for r in words if r["kind"] == "word"]
+    spelt += [r["district"] for r in read_tsv("districts.tsv")]  # (last: any other spelling wins)
     spelling: dict[str, str] = {}
     for marked in (True, False):                  # spellings with diacritics first
         for v in spelt:
