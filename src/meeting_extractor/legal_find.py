@@ -232,7 +232,7 @@ class Patterns:
     block_types: frozenset[str]
     symbol: "regex.Pattern[str]"
     tail: "regex.Pattern[str]"
-    law_name: "re.Pattern[str]"
+    law_name: "regex.Pattern[str]"
     law_groups: dict[str, tuple[str, str, str]]
     law_year: "regex.Pattern[str]"
     amend: "regex.Pattern[str]"
@@ -274,10 +274,7 @@ def patterns(ocr: bool) -> Patterns:
         g = f"l{i}"
         lgroups[g] = (dtype, name, alias)
         litems.append((g, alias))
-    # (the standard `re` engine: this alternation of every law's aliases, OCR'd letters tolerated,
-    # is 33,000 characters, which `regex` takes 90-110 ms to compile and `re` about 35; both read it
-    # alike, `[^\W_]` being a letter or a digit, as _R's classes are)
-    law_name = re.compile(rf"\s+(?:{_alternation(litems, ocr)})(?![^\W_])")
+    law_name = regex.compile(rf"\s+(?:{_alternation(litems, ocr)}){_R}")
     nam = W("năm")
     law_year = regex.compile(rf"\s*(?:\(\s*)?(?:(?P<nam>{nam})\s+)?(?P<y>{_YEAR})(?![\d/])\s*\)?")
     amend = regex.compile(rf"\s*\(?\s*(?:{'|'.join(W(c) for c in sorted(cues()['amend'], key=len, reverse=True))}){_R}\s*\)?")

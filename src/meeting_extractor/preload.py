@@ -2,7 +2,7 @@
 
 Extraction reads its data files, compiles its patterns and builds its tables lazily, so that
 `import meeting_extractor` stays cheap: the first report of a process pays for them (about a third
-of a second on the development machine, imports included, and an eighth of a second more for the
+of a second on the development machine, imports included, and a fifth of a second more for the
 first OCR'd report),
 and a few only the first report that needs them (the OCR'd law-name fallback's tables, 1-3 ms).
 A batch worker with a time limit per input, a service that answers requests, or a benchmark of
