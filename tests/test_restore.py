@@ -34,6 +34,13 @@ from test_fixtures_gold import records
     "Phó Chủ tịch UBND tỉnh Bà Rịa – Vũng Tàu",       # the en dash as printed
     "Cục trưởng-Chánh Văn phòng",                     # a hyphen between two offices
     "Thành viên Hội đồng quản trị (Tổng công ty Điện lực miền Bắc)",
+    "Chỉ huy trưởng Ban Chỉ huy Quân sự huyện",       # the armed forces' local commands
+    "Phó Chủ nhiệm Ủy ban Đối ngoại",
+    "Trưởng khoa Hồi sức tích cực, Bệnh viện Nhi",    # hospital departments
+    "Giám đốc Bệnh viện Phục hồi chức năng",
+    "Bí thư Chi bộ, Trưởng ban nội dung",
+    "Phó Viện trưởng Viện Nghiên cứu Biển và Hải đảo",
+    "giảng viên chính, nghiên cứu sinh",
 ])
 def test_a_position_whose_every_word_is_known_is_restored(spelt):
     assert restore_diacritics(strip_diacritics(spelt)) == spelt
