@@ -451,9 +451,11 @@ class _TokenRepairs:
         low = self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
         if rival is not None:
             model = _model()
-            self.facts[t] = (fixed, None, rival, *model.neighbours(rival.lower()), *model.neighbours(low))
-        else:
-            self.facts[t] = 0 if r is None else (fixed, None, None)
+            before, after = model.neighbours(rival.lower())
+            if before or after:  # (a reading never seen in a pair has no neighbour to speak for it)
+                self.facts[t] = (fixed, None, rival, before, after, *model.neighbours(low))
+                return r
+        self.facts[t] = 0 if r is None else (fixed, None, None)
         return r
 
     def of(self, tokens: list[str]) -> tuple[list, list[int]]:
