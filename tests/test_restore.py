@@ -46,6 +46,11 @@ def test_a_position_whose_every_word_is_known_is_restored(spelt):
     assert restore_diacritics(strip_diacritics(spelt)) == spelt
 
 
+def test_a_word_that_is_an_institution_when_capitalised_is_a_person_in_lower_case():
+    assert restore_diacritics("Giam doc Hoc vien Chinh tri") == "Giám đốc Học viện Chính trị"
+    assert restore_diacritics("hoc vien cao cap") == "học viên cao cấp"
+
+
 @pytest.mark.parametrize("spelt", [
     "Chủ tịch UBND huyện Châu Phú",
     "Bí thư Huyện ủy Mường Khương",

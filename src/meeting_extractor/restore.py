@@ -83,6 +83,11 @@ def _lexicon() -> _Lexicon:
             if any(ord(c) > 127 for c in v) == marked:
                 spelling.setdefault(_key(v), " ".join(v.split()))
     capitalised = {_key(r["phrase"]): r["phrase"] for r in words if r["kind"] == "capitalised"}
+    # printed in lower case, a word listed as capitalised is the lexicons' lower-case spelling of it
+    # where there is one ("Học viện" is an academy, "học viên" a student), whatever file comes first
+    for v in spelt:
+        if v[:1].islower() and (key := _key(v)) in capitalised and spelling.get(key, "")[:1].isupper():
+            spelling[key] = " ".join(v.split())
     grammar = read_json("syllable_grammar.json")
     syllable = re.compile("(?:{})?(?:{})".format(
         "|".join(sorted((i for i in grammar["initials"] if i), key=len, reverse=True)),
