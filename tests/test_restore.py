@@ -46,6 +46,16 @@ def test_a_position_whose_every_word_is_known_is_restored(spelt):
     assert restore_diacritics(strip_diacritics(spelt)) == spelt
 
 
+def test_a_phrase_two_bodies_share_is_restored_only_inside_one_that_tells_which():
+    # "Hai quan": customs (Hải quan) or the navy (Hải quân); "Quan uy": a district's (Quận ủy) or the
+    # army's party committee (Quân ủy Trung ương)
+    assert restore_diacritics("Cuc truong Cuc Hai quan tinh Lang Son") == "Cục trưởng Cục Hải quan tỉnh Lạng Sơn"
+    assert restore_diacritics("Chinh uy Bo Tu lenh Hai quan") == "Chính ủy Bộ Tư lệnh Hải quân"
+    assert restore_diacritics("can bo Hai quan") is None
+    assert restore_diacritics("Uy vien Quan uy Trung uong") == "Ủy viên Quân ủy Trung ương"
+    assert restore_diacritics("Bi thu Quan uy Hai Chau") == "Bí thư Quận ủy Hải Châu"
+
+
 def test_a_word_that_is_an_institution_when_capitalised_is_a_person_in_lower_case():
     assert restore_diacritics("Giam doc Hoc vien Chinh tri") == "Giám đốc Học viện Chính trị"
     assert restore_diacritics("hoc vien cao cap") == "học viên cao cấp"

@@ -83,6 +83,9 @@ def _lexicon() -> _Lexicon:
             if any(ord(c) > 127 for c in v) == marked:
                 spelling.setdefault(_key(v), " ".join(v.split()))
     capitalised = {_key(r["phrase"]): r["phrase"] for r in words if r["kind"] == "capitalised"}
+    for r in words:  # (a phrase two words share: only longer phrases that contain it are restored)
+        if r["kind"] == "ambiguous":
+            spelling.pop(_key(r["phrase"]), None)
     # printed in lower case, a word listed as capitalised is the lexicons' lower-case spelling of it
     # where there is one ("Học viện" is an academy, "học viên" a student), whatever file comes first
     for v in spelt:
