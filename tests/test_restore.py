@@ -74,8 +74,13 @@ def test_a_district_name_is_spelt_from_the_district_list(spelt):
 def test_a_district_name_two_districts_spell_differently_is_not_guessed():
     # huyện Phù Ninh (Phú Thọ) and huyện Phú Ninh (Quảng Nam) fold alike
     assert restore_diacritics("Chu tich UBND huyen Phu Ninh") is None
-    # where a province's name folds like a district's, the province's spelling wins
-    assert restore_diacritics("UBND huyen Phu Yen") == "UBND huyện Phú Yên"
+    # where a province's name folds like a district's, the province's spelling wins for the bare name,
+    # the district's after its kind (huyện Phù Yên, Sơn La; the province Phú Yên)
+    assert restore_diacritics("UBND tinh Phu Yen") == "UBND tỉnh Phú Yên"
+    assert restore_diacritics("UBND huyen Phu Yen") == "UBND huyện Phù Yên"
+    assert restore_diacritics("Tong cuc Tieu chuan Do luong Chat luong") == "Tổng cục Tiêu chuẩn Đo lường Chất lượng"
+    assert restore_diacritics("Bi thu Huyen uy, Chu tich UBND huyen Do Luong") == \
+        "Bí thư Huyện ủy, Chủ tịch UBND huyện Đô Lương"
 
 
 @pytest.mark.parametrize("printed", [

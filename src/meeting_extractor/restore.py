@@ -76,7 +76,9 @@ def _lexicon() -> _Lexicon:
     spelt += [r["phrase"] for kind in ("office", "org") for r in positions if r["kind"] == kind]
     words = read_tsv("restore_words.tsv")
     spelt += [r["phrase"] for r in words if r["kind"] == "word"]
-    spelt += [r["district"] for r in read_tsv("districts.tsv")]  # (last: any other spelling wins)
+    # last: any other spelling of a district's bare name wins ("Đo lường" over the district Đô Lương),
+    # but not of the name after its kind ("huyện Đô Lương")
+    spelt += [v for r in read_tsv("districts.tsv") for v in (r["district"], f'{r["kind"]} {r["district"]}')]
     spelling: dict[str, str] = {}
     for marked in (True, False):                  # spellings with diacritics first
         for v in spelt:
