@@ -12,7 +12,12 @@ diacritics before those without. A one-word phrase spelt with a capital (Bộ, S
 restored only when printed with one: in lower case the word is most often another ("kinh tế so" is
 "số"). ``restore_words.tsv`` also gives the spelling of a few words
 whose folded form stands for two common words told apart by letter case in names and offices:
-"Khoa Luật" (faculty) but "khóa XIV" (term), "Y - Dược" but "được" (not in the lexicon).
+"Khoa Luật" (faculty) but "khóa XIV" (term), "Y - Dược" but "được" (not in the lexicon), "Học
+viện" (academy) but "học viên" (student: in lower case the lexicons' lower-case spelling wins over
+a capitalised one listed before it); and the phrases that stand for two words alike in letter case,
+restored only inside a longer phrase that tells which ("Hải quan" in "Cục Hải quan", "Hải quân" in
+"Bộ Tư lệnh Hải quân"). A district's name after its kind ("huyện Đô Lương") is spelt as the
+district even where another lexicon spells the bare name otherwise ("Đo lường").
 
 A value is restored only when every word in it is covered: abbreviations (KH&CN, UBND), numbers,
 punctuation and words that cannot be Vietnamese syllables (Ericsson, IAGTO) are kept as they are;
