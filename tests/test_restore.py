@@ -74,6 +74,10 @@ def test_a_district_name_is_spelt_from_the_district_list(spelt):
 def test_a_district_name_two_districts_spell_differently_is_not_guessed():
     # huyện Phù Ninh (Phú Thọ) and huyện Phú Ninh (Quảng Nam) fold alike
     assert restore_diacritics("Chu tich UBND huyen Phu Ninh") is None
+    # huyện Phù Mỹ (Bình Định) and thành phố Phú Mỹ (Bà Rịa - Vũng Tàu): the kind tells them apart
+    assert restore_diacritics("Chu tich UBND huyen Phu My") == "Chủ tịch UBND huyện Phù Mỹ"
+    assert restore_diacritics("Chu tich UBND thanh pho Phu My") == "Chủ tịch UBND thành phố Phú Mỹ"
+    assert restore_diacritics("Chu tich UBND Phu My") is None
     # where a province's name folds like a district's, the province's spelling wins for the bare name,
     # the district's after its kind (huyện Phù Yên, Sơn La; the province Phú Yên)
     assert restore_diacritics("UBND tinh Phu Yen") == "UBND tỉnh Phú Yên"

@@ -82,8 +82,13 @@ def _lexicon() -> _Lexicon:
     words = read_tsv("restore_words.tsv")
     spelt += [r["phrase"] for r in words if r["kind"] == "word"]
     # last: any other spelling of a district's bare name wins ("Đo lường" over the district Đô Lương),
-    # but not of the name after its kind ("huyện Đô Lương")
-    spelt += [v for r in read_tsv("districts.tsv") for v in (r["district"], f'{r["kind"]} {r["district"]}')]
+    # but not of the name after its kind ("huyện Đô Lương"); a form two districts spell differently is
+    # left out (Phù Mỹ and Phú Mỹ bare, not "huyện Phù Mỹ" and "thành phố Phú Mỹ")
+    forms = [v for r in read_tsv("districts.tsv") for v in (r["district"], f'{r["kind"]} {r["district"]}')]
+    spelt_as: dict[str, set[str]] = {}
+    for v in forms:
+        spelt_as.setdefault(_key(v), set()).add(v)
+    spelt += [v for v in forms if len(spelt_as[_key(v)]) == 1]
     spelling: dict[str, str] = {}
     for marked in (True, False):                  # spellings with diacritics first
         for v in spelt:
