@@ -56,6 +56,22 @@ def test_a_phrase_two_bodies_share_is_restored_only_inside_one_that_tells_which(
     assert restore_diacritics("Bi thu Quan uy Hai Chau") == "Bí thư Quận ủy Hải Châu"
 
 
+def test_a_place_name_printed_partly_in_lower_case_is_spelt_as_the_gazetteer_does():
+    # an English OCR model prints a capital Đ as a lower-case d, b or p
+    assert restore_diacritics("Giam doc So Y te tinh dong Nai") == "Giám đốc Sở Y tế tỉnh Đồng Nai"
+    assert restore_diacritics("UBND huyen Chau phu") == "UBND huyện Châu Phú"
+    # in lower case throughout, a place's name may be the common words it is made of: as printed
+    assert restore_diacritics("Quy hoa binh") == "Quỹ hòa bình"
+
+
+def test_market_or_mayor_is_not_guessed_but_told_by_a_longer_phrase():
+    # "Thi truong" is market (thị trường), mayor (Thị trưởng), or an OCR'd "Thứ trưởng"
+    assert restore_diacritics("Thi truong Bo Cong Thuong") is None
+    assert restore_diacritics("Chi cuc truong Chi cuc Quan ly thi truong") == \
+        "Chi cục trưởng Chi cục Quản lý thị trường"
+    assert restore_diacritics("Thi truong thanh pho Hue") == "Thị trưởng thành phố Huế"
+
+
 def test_a_word_that_is_an_institution_when_capitalised_is_a_person_in_lower_case():
     assert restore_diacritics("Giam doc Hoc vien Chinh tri") == "Giám đốc Học viện Chính trị"
     assert restore_diacritics("hoc vien cao cap") == "học viên cao cấp"

@@ -54,6 +54,7 @@ class _Lexicon:
     prefixes: frozenset[str]     # every folded phrase cut after each of its pieces (the phrases included)
     capitalised: dict[str, str]  # folded word -> its spelling when printed with a capital
     heads: frozenset[str]        # one-word phrases spelt with a capital (Bộ, Sở): restored only when so printed
+    places: frozenset[str]       # the names of provinces, places and districts
     syllable: "re.Pattern[str]"  # a possible Vietnamese syllable (folded); other words are foreign
 
 
@@ -73,10 +74,9 @@ def _lexicon() -> _Lexicon:
     spelt: list[str] = [v for r in orgs if r["kind"] in ("body", "head", "head_lower", "parent", "word")
                         for v in (r["name"], *split_aliases(r.get("aliases")))]
     spelt += [r["name"] for r in orgs if r["kind"] == "abbr"]
-    for r in read_tsv("provinces.tsv"):
-        spelt += [r["canonical"], *split_aliases(r.get("aliases"))]
-    for r in read_tsv("places.tsv"):
-        spelt += [r["place"], *split_aliases(r.get("aliases"))]
+    places = [v for r in read_tsv("provinces.tsv") for v in (r["canonical"], *split_aliases(r.get("aliases")))]
+    places += [v for r in read_tsv("places.tsv") for v in (r["place"], *split_aliases(r.get("aliases")))]
+    spelt += places
     positions = read_tsv("positions.tsv")
     spelt += [r["phrase"] for kind in ("office", "org") for r in positions if r["kind"] == kind]
     words = read_tsv("restore_words.tsv")
@@ -84,11 +84,13 @@ def _lexicon() -> _Lexicon:
     # last: any other spelling of a district's bare name wins ("Đo lường" over the district Đô Lương),
     # but not of the name after its kind ("huyện Đô Lương"); a form two districts spell differently is
     # left out (Phù Mỹ and Phú Mỹ bare, not "huyện Phù Mỹ" and "thành phố Phú Mỹ")
-    forms = [v for r in read_tsv("districts.tsv") for v in (r["district"], f'{r["kind"]} {r["district"]}')]
+    districts = read_tsv("districts.tsv")
+    forms = [v for r in districts for v in (r["district"], f'{r["kind"]} {r["district"]}')]
     spelt_as: dict[str, set[str]] = {}
     for v in forms:
         spelt_as.setdefault(_key(v), set()).add(v)
     spelt += [v for v in forms if len(spelt_as[_key(v)]) == 1]
+    places += forms
     spelling: dict[str, str] = {}
     for marked in (True, False):                  # spellings with diacritics first
         for v in spelt:
@@ -113,7 +115,14 @@ def _lexicon() -> _Lexicon:
         capitalised=capitalised,
         heads=frozenset(k for k, v in spelling.items() if " " not in v and v[:1].isupper() and not v.isupper()),
         syllable=syllable,
+        places=frozenset(map(_key, places)),
     )
+
+
+def _mixed_case(printed: str) -> bool:
+    """Do some of the printed words open with a capital and others in lower case?"""
+    capitals = [w[:1].isupper() for w in printed.split() if w[:1].isalpha()]
+    return any(capitals) and not all(capitals)
 
 
 def _case_like(spelling: str, printed: str) -> str:
@@ -198,7 +207,12 @@ def restore_diacritics(words: str) -> str | None:
             j += 1
         if best:
             spelt = capitalised.get(found) if capital else None
-            out += (" " if spaced[i] else "", _printed_case(spelt or spelling[found], spelt_as, all_caps))
+            if found in lex.places and not all_caps and _mixed_case(spelt_as):
+                # a place's name printed with some of its words in lower case is misread ("tinh dong Thap":
+                # an English model prints a capital Đ as a lower-case d, b or p): spelt as the gazetteer does
+                out += (" " if spaced[i] else "", spelling[found])
+            else:
+                out += (" " if spaced[i] else "", _printed_case(spelt or spelling[found], spelt_as, all_caps))
             i = best
             continue
         w = text[i]
