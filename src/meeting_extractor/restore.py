@@ -25,7 +25,8 @@ any other word, a word mixing letters and digits or a mark other than punctuatio
 such as "c6", "S&@") leaves the whole value unrestored (``None``), so that a value marked "canonical" never mixes
 restored and unrestored words. Letter case follows the printed words ("Pho chu tich" -> "Phó chủ
 tịch"), except that one capitalised word inside a name that is not in capitals is an OCR misreading
-("BO" for "Bộ").
+("BO" for "Bộ"), and that a place's name printed with some of its words in lower case is spelt as the
+gazetteer does ("tinh dong Thap" is "tỉnh Đồng Tháp": a capital Đ printed as a lower-case d).
 
 Cost: the lexicon is built once (``lru_cache``); a value is split into its words and punctuation
 (str.split and str.isalnum, a regular expression only for a word with a mark in it: the `re` engine
