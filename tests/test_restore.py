@@ -64,6 +64,14 @@ def test_a_place_name_printed_partly_in_lower_case_is_spelt_as_the_gazetteer_doe
     assert restore_diacritics("Quy hoa binh") == "Quỹ hòa bình"
 
 
+def test_a_communes_name_is_not_spelt_from_the_places_it_folds_like():
+    # xã Hòa Thạnh folds like thị xã Hòa Thành, and no lexicon lists communes
+    assert restore_diacritics("Chu tich UBND xa Hoa Thanh") is None
+    assert restore_diacritics("Chu tich UBND thi xa Hoa Thanh") == "Chủ tịch UBND thị xã Hòa Thành"
+    assert restore_diacritics("Bi thu Dang uy xa, Chu tich UBND huyen Chau Phu") == \
+        "Bí thư Đảng ủy xã, Chủ tịch UBND huyện Châu Phú"
+
+
 def test_market_or_mayor_is_not_guessed_but_told_by_a_longer_phrase():
     # "Thi truong" is market (thị trường), mayor (Thị trưởng), or an OCR'd "Thứ trưởng"
     assert restore_diacritics("Thi truong Bo Cong Thuong") is None

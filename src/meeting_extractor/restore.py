@@ -26,7 +26,9 @@ such as "c6", "S&@") leaves the whole value unrestored (``None``), so that a val
 restored and unrestored words. Letter case follows the printed words ("Pho chu tich" -> "Phó chủ
 tịch"), except that one capitalised word inside a name that is not in capitals is an OCR misreading
 ("BO" for "Bộ"), and that a place's name printed with some of its words in lower case is spelt as the
-gazetteer does ("tinh dong Thap" is "tỉnh Đồng Tháp": a capital Đ printed as a lower-case d).
+gazetteer does ("tinh dong Thap" is "tỉnh Đồng Tháp": a capital Đ printed as a lower-case d). No name
+right after "xã", "phường" or "thị trấn" is taken from the places: a commune's name may fold like a
+district's and be spelt otherwise.
 
 Cost: the lexicon is built once (``lru_cache``); a value is split into its words and punctuation
 (str.split and str.isalnum, a regular expression only for a word with a mark in it: the `re` engine
@@ -55,7 +57,8 @@ class _Lexicon:
     prefixes: frozenset[str]     # every folded phrase cut after each of its pieces (the phrases included)
     capitalised: dict[str, str]  # folded word -> its spelling when printed with a capital
     heads: frozenset[str]        # one-word phrases spelt with a capital (Bộ, Sở): restored only when so printed
-    places: frozenset[str]       # the names of provinces, places and districts
+    places: frozenset[str]       # the names of provinces, places and districts (also after their kind)
+    communes: frozenset[str]     # the words after which a name is a commune's (xã, phường, thị trấn)
     syllable: "re.Pattern[str]"  # a possible Vietnamese syllable (folded); other words are foreign
 
 
@@ -117,6 +120,7 @@ def _lexicon() -> _Lexicon:
         heads=frozenset(k for k, v in spelling.items() if " " not in v and v[:1].isupper() and not v.isupper()),
         syllable=syllable,
         places=frozenset(map(_key, places)),
+        communes=frozenset(_key(r["phrase"]) for r in words if r["kind"] == "commune"),
     )
 
 
@@ -192,6 +196,7 @@ def restore_diacritics(words: str) -> str | None:
     all_caps = words.isupper() and sum(1 for w in low if lex.syllable.fullmatch(w)) >= 2
     out: list[str] = []
     i, n = 0, len(text)
+    after_commune = False
     while i < n:
         # the longest lexicon phrase starting at piece i
         best, key, printed, j = 0, low[i], text[i], i + 1
@@ -207,6 +212,9 @@ def restore_diacritics(words: str) -> str | None:
                 key, printed = key + low[j], printed + text[j]
             j += 1
         if best:
+            if after_commune and found in lex.places:
+                return None  # "xa Hoa Thanh": a commune's name (Hòa Thạnh), which no lexicon spells
+            after_commune = found in lex.communes
             spelt = capitalised.get(found) if capital else None
             if found in lex.places and not all_caps and _mixed_case(spelt_as):
                 # a place's name printed with some of its words in lower case is misread ("tinh dong Thap":
