@@ -46,43 +46,44 @@ def test_a_position_whose_every_word_is_known_is_restored(spelt):
     assert restore_diacritics(strip_diacritics(spelt)) == spelt
 
 
-def test_a_phrase_two_bodies_share_is_restored_only_inside_one_that_tells_which():
-    # "Hai quan": customs (Hải quan) or the navy (Hải quân); "Quan uy": a district's (Quận ủy) or the
-    # army's party committee (Quân ủy Trung ương)
-    assert restore_diacritics("Cuc truong Cuc Hai quan tinh Lang Son") == "Cục trưởng Cục Hải quan tỉnh Lạng Sơn"
-    assert restore_diacritics("Chinh uy Bo Tu lenh Hai quan") == "Chính ủy Bộ Tư lệnh Hải quân"
-    assert restore_diacritics("can bo Hai quan") is None
-    assert restore_diacritics("Uy vien Quan uy Trung uong") == "Ủy viên Quân ủy Trung ương"
-    assert restore_diacritics("Bi thu Quan uy Hai Chau") == "Bí thư Quận ủy Hải Châu"
-
-
-def test_a_place_name_printed_partly_in_lower_case_is_spelt_as_the_gazetteer_does():
-    # an English OCR model prints a capital Đ as a lower-case d, b or p
-    assert restore_diacritics("Giam doc So Y te tinh dong Nai") == "Giám đốc Sở Y tế tỉnh Đồng Nai"
-    assert restore_diacritics("UBND huyen Chau phu") == "UBND huyện Châu Phú"
-    # in lower case throughout, a place's name may be the common words it is made of: as printed
-    assert restore_diacritics("Quy hoa binh") == "Quỹ hòa bình"
-
-
-def test_a_communes_name_is_not_spelt_from_the_places_it_folds_like():
-    # xã Hòa Thạnh folds like thị xã Hòa Thành, and no lexicon lists communes
-    assert restore_diacritics("Chu tich UBND xa Hoa Thanh") is None
-    assert restore_diacritics("Chu tich UBND thi xa Hoa Thanh") == "Chủ tịch UBND thị xã Hòa Thành"
-    assert restore_diacritics("Bi thu Dang uy xa, Chu tich UBND huyen Chau Phu") == \
-        "Bí thư Đảng ủy xã, Chủ tịch UBND huyện Châu Phú"
-
-
-def test_market_or_mayor_is_not_guessed_but_told_by_a_longer_phrase():
-    # "Thi truong" is market (thị trường), mayor (Thị trưởng), or an OCR'd "Thứ trưởng"
-    assert restore_diacritics("Thi truong Bo Cong Thuong") is None
-    assert restore_diacritics("Chi cuc truong Chi cuc Quan ly thi truong") == \
-        "Chi cục trưởng Chi cục Quản lý thị trường"
-    assert restore_diacritics("Thi truong thanh pho Hue") == "Thị trưởng thành phố Huế"
-
-
-def test_a_word_that_is_an_institution_when_capitalised_is_a_person_in_lower_case():
-    assert restore_diacritics("Giam doc Hoc vien Chinh tri") == "Giám đốc Học viện Chính trị"
-    assert restore_diacritics("hoc vien cao cap") == "học viên cao cấp"
+@pytest.mark.parametrize("printed, restored", [
+    # a phrase two bodies share is restored only inside one that tells which: customs (Hải quan) or
+    # the navy (Hải quân); a district's Quận ủy or the army's Quân ủy Trung ương
+    ("Cuc truong Cuc Hai quan tinh Lang Son", "Cục trưởng Cục Hải quan tỉnh Lạng Sơn"),
+    ("Chinh uy Bo Tu lenh Hai quan", "Chính ủy Bộ Tư lệnh Hải quân"),
+    ("can bo Hai quan", None),
+    ("Uy vien Quan uy Trung uong", "Ủy viên Quân ủy Trung ương"),
+    ("Bi thu Quan uy Hai Chau", "Bí thư Quận ủy Hải Châu"),
+    # "Thi truong": market (thị trường), mayor (Thị trưởng), or an OCR'd "Thứ trưởng"
+    ("Thi truong Bo Cong Thuong", None),
+    ("Chi cuc truong Chi cuc Quan ly thi truong", "Chi cục trưởng Chi cục Quản lý thị trường"),
+    ("Thi truong thanh pho Hue", "Thị trưởng thành phố Huế"),
+    # an academy when capitalised, a student in lower case
+    ("Giam doc Hoc vien Chinh tri", "Giám đốc Học viện Chính trị"),
+    ("hoc vien cao cap", "học viên cao cấp"),
+    # a place's name printed partly in lower case (a capital Đ printed as d, b or p) is spelt as the
+    # gazetteer does; in lower case throughout it may be the common words it is made of
+    ("Giam doc So Y te tinh dong Nai", "Giám đốc Sở Y tế tỉnh Đồng Nai"),
+    ("UBND huyen Chau phu", "UBND huyện Châu Phú"),
+    ("Quy hoa binh", "Quỹ hòa bình"),
+    # no lexicon lists communes: xã Hòa Thạnh folds like thị xã Hòa Thành
+    ("Chu tich UBND xa Hoa Thanh", None),
+    ("Chu tich UBND thi xa Hoa Thanh", "Chủ tịch UBND thị xã Hòa Thành"),
+    ("Bi thu Dang uy xa, Chu tich UBND huyen Chau Phu", "Bí thư Đảng ủy xã, Chủ tịch UBND huyện Châu Phú"),
+    # districts: huyện Phù Ninh (Phú Thọ) and huyện Phú Ninh (Quảng Nam) fold alike; huyện Phù Mỹ and
+    # thành phố Phú Mỹ are told apart by their kind, and so are the province Phú Yên and huyện Phù Yên,
+    # the organisations' "Đo lường" and huyện Đô Lương
+    ("Chu tich UBND huyen Phu Ninh", None),
+    ("Chu tich UBND huyen Phu My", "Chủ tịch UBND huyện Phù Mỹ"),
+    ("Chu tich UBND thanh pho Phu My", "Chủ tịch UBND thành phố Phú Mỹ"),
+    ("Chu tich UBND Phu My", None),
+    ("UBND tinh Phu Yen", "UBND tỉnh Phú Yên"),
+    ("UBND huyen Phu Yen", "UBND huyện Phù Yên"),
+    ("Tong cuc Tieu chuan Do luong Chat luong", "Tổng cục Tiêu chuẩn Đo lường Chất lượng"),
+    ("Bi thu Huyen uy, Chu tich UBND huyen Do Luong", "Bí thư Huyện ủy, Chủ tịch UBND huyện Đô Lương"),
+])
+def test_words_the_lexicons_spell_two_ways_are_told_apart_or_left_as_printed(printed, restored):
+    assert restore_diacritics(printed) == restored
 
 
 @pytest.mark.parametrize("spelt", [
@@ -93,22 +94,6 @@ def test_a_word_that_is_an_institution_when_capitalised_is_a_person_in_lower_cas
 ])
 def test_a_district_name_is_spelt_from_the_district_list(spelt):
     assert restore_diacritics(strip_diacritics(spelt)) == spelt
-
-
-def test_a_district_name_two_districts_spell_differently_is_not_guessed():
-    # huyện Phù Ninh (Phú Thọ) and huyện Phú Ninh (Quảng Nam) fold alike
-    assert restore_diacritics("Chu tich UBND huyen Phu Ninh") is None
-    # huyện Phù Mỹ (Bình Định) and thành phố Phú Mỹ (Bà Rịa - Vũng Tàu): the kind tells them apart
-    assert restore_diacritics("Chu tich UBND huyen Phu My") == "Chủ tịch UBND huyện Phù Mỹ"
-    assert restore_diacritics("Chu tich UBND thanh pho Phu My") == "Chủ tịch UBND thành phố Phú Mỹ"
-    assert restore_diacritics("Chu tich UBND Phu My") is None
-    # where a province's name folds like a district's, the province's spelling wins for the bare name,
-    # the district's after its kind (huyện Phù Yên, Sơn La; the province Phú Yên)
-    assert restore_diacritics("UBND tinh Phu Yen") == "UBND tỉnh Phú Yên"
-    assert restore_diacritics("UBND huyen Phu Yen") == "UBND huyện Phù Yên"
-    assert restore_diacritics("Tong cuc Tieu chuan Do luong Chat luong") == "Tổng cục Tiêu chuẩn Đo lường Chất lượng"
-    assert restore_diacritics("Bi thu Huyen uy, Chu tich UBND huyen Do Luong") == \
-        "Bí thư Huyện ủy, Chủ tịch UBND huyện Đô Lương"
 
 
 @pytest.mark.parametrize("printed", [
