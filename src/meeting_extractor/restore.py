@@ -90,10 +90,10 @@ def _lexicon() -> _Lexicon:
     # left out (Phù Mỹ and Phú Mỹ bare, not "huyện Phù Mỹ" and "thành phố Phú Mỹ")
     districts = read_tsv("districts.tsv")
     forms = [v for r in districts for v in (r["district"], f'{r["kind"]} {r["district"]}')]
-    spelt_as: dict[str, set[str]] = {}
+    spellings: dict[str, set[str]] = {}
     for v in forms:
-        spelt_as.setdefault(_key(v), set()).add(v)
-    spelt += [v for v in forms if len(spelt_as[_key(v)]) == 1]
+        spellings.setdefault(_key(v), set()).add(v)
+    spelt += [v for v in forms if len(spellings[_key(v)]) == 1]
     places += forms
     spelling: dict[str, str] = {}
     for marked in (True, False):                  # spellings with diacritics first
@@ -215,13 +215,14 @@ def restore_diacritics(words: str) -> str | None:
             if after_commune and found in lex.places:
                 return None  # "xa Hoa Thanh": a commune's name (Hòa Thạnh), which no lexicon spells
             after_commune = found in lex.communes
-            spelt = capitalised.get(found) if capital else None
             if found in lex.places and not all_caps and _mixed_case(spelt_as):
                 # a place's name printed with some of its words in lower case is misread ("tinh dong Thap":
                 # an English model prints a capital Đ as a lower-case d, b or p): spelt as the gazetteer does
-                out += (" " if spaced[i] else "", spelling[found])
+                value = spelling[found]
             else:
-                out += (" " if spaced[i] else "", _printed_case(spelt or spelling[found], spelt_as, all_caps))
+                spelt = capitalised.get(found) if capital else None
+                value = _printed_case(spelt or spelling[found], spelt_as, all_caps)
+            out += (" " if spaced[i] else "", value)
             i = best
             continue
         w = text[i]
