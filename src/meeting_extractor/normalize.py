@@ -15,17 +15,23 @@ _LIGATURE = regex.compile("|".join(_LIGATURES))
 _HORN_MARK = regex.compile(r"(?<=[uoUO])['`‘’](?=\p{L})")
 # A stray mark glued between two words ("dai‘biéu") stands for a space.
 _STRAY_MARK = regex.compile(r"(?<=\p{L})['`‘’^~](?=\p{L})|(?<=\s)['`‘’](?=\s)")
+# The euro sign an English OCR model prints for a letter of the same shape: "ê" after letters or digits
+# ("1€ ra mắt" for "lễ ra mắt", "kinh t€" for "kinh tế"), a capital C before them ("€ong" for "Công").
+# (Left in, the one character beyond Latin-1 would make the whole folded view a two-byte string.)
+_EURO_FOR_E = regex.compile(r"(?<=[\p{L}\d])€")
+_EURO_FOR_C = regex.compile(r"€(?=\p{L})")
 # A line-break hyphen inside a word ("thông tin khoa học và công ngh-\nệ").
 _LINE_BREAK_HYPHEN = regex.compile(r"(?<=\p{Ll})-[ \t]*\n[ \t]*(?=\p{Ll})")
 
 
 _JOIN_LINE_BREAK_HYPHENS = regex_rewrite(_LINE_BREAK_HYPHEN, lambda m: "")
 
-# On OCR'd text the four are one pass (one scan, and one map of offsets to go back through).
+# On OCR'd text the six are one pass (one scan, and one map of offsets to go back through).
 _OCR_MARKS = regex.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
-    ("hyphen", _LINE_BREAK_HYPHEN), ("ligature", _LIGATURE), ("horn", _HORN_MARK), ("stray", _STRAY_MARK))))
+    ("hyphen", _LINE_BREAK_HYPHEN), ("ligature", _LIGATURE), ("horn", _HORN_MARK), ("stray", _STRAY_MARK),
+    ("euro_e", _EURO_FOR_E), ("euro_c", _EURO_FOR_C))))
 # Every match above starts with one of these characters.
-_MARK_STARTS = "-'`‘’^~" + "".join(_LIGATURES)
+_MARK_STARTS = "-'`‘’^~€" + "".join(_LIGATURES)
 
 
 class _MarksWhereTheyCanStart:
@@ -51,7 +57,8 @@ class _MarksWhereTheyCanStart:
 
 
 _MARK_REPLACEMENTS = {"hyphen": lambda m: "", "ligature": lambda m: _LIGATURES[m.group()],
-                      "horn": lambda m: "", "stray": lambda m: " "}
+                      "horn": lambda m: "", "stray": lambda m: " ",
+                      "euro_e": lambda m: "e", "euro_c": lambda m: "C"}
 _OCR = [
     regex_rewrite(_MarksWhereTheyCanStart, lambda m: _MARK_REPLACEMENTS[m.lastgroup](m)),
     repair_words,
