@@ -81,6 +81,14 @@ def test_a_word_with_two_close_readings_is_read_by_its_neighbours():
     assert "bang" in TextView("gia tri bang nhau", ocr_rewrites("ocr_noisy")).plain.split()
 
 
+def test_the_word_after_a_name_does_not_choose_how_the_name_reads():
+    # "trong nam" (in the year) is a common pair, but "Trang" ends the name Soc Trang here
+    assert "tinh Soc Trang nam nay" in repair_words("Doan cong tac tinh Soc Trang nam nay da den tham.")[0]
+    assert "Ong Ngo Trang nam giu" in repair_words("Ong Ngo Trang nam giu chuc vu.")[0]
+    # opening a sentence the capital is the sentence's, and the pair reads the word
+    assert repair_words("Trang nam 2024, tinh da thu hut von.")[0].startswith("Trong nam 2024")
+
+
 def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
     # the quick paths for "word," and for figures ("10/2024,") must give what the split into words and
     # marks gives, initials and misread letters among digits included

@@ -487,13 +487,28 @@ class _TokenRepairs:
             prev = as_before[tokens[k - 1]] if k else None
             nxt = as_after[tokens[k + 1]] if k < last else None
             for_second = second_before.get(prev, 0) + second_after.get(nxt, 0)
-            if for_second >= CONTEXT_MIN_PAIRS \
-                    and for_second > CONTEXT_RATIO * (first_before.get(prev, 0) + first_after.get(nxt, 0)):
+            against = first_before.get(prev, 0) + first_after.get(nxt, 0)
+            if for_second >= CONTEXT_MIN_PAIRS and for_second > CONTEXT_RATIO * against:
+                if nxt is not None and _ends_a_name(tokens, k):
+                    # the last word of a name ("Soc Trang nam 2024"): the common word after it says
+                    # nothing of which name it is ("trong nam" is a pair of common words)
+                    for_second -= second_after.get(nxt, 0)
+                    against -= first_after.get(nxt, 0)
+                    if for_second < CONTEXT_MIN_PAIRS or for_second <= CONTEXT_RATIO * against:
+                        continue
                 out[k] = second
         return out
 
 
 _NEW = object()  # (the facts of a token not seen before, until it is learnt)
+
+
+def _ends_a_name(tokens: list[str], k: int) -> bool:
+    """Is token k a capitalised word after another inside a sentence, with a word in lower case after
+    it (the last word of a name: "Soc Trang nam 2024")?"""
+    word, before, after = tokens[k], tokens[k - 1] if k else "", tokens[k + 1]
+    return word[:1].isupper() and word[1:].islower() and before[:1].isupper() and before.isalpha() \
+        and after[:1].islower()
 
 
 _TOKENS = _TokenRepairs()
