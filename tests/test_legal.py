@@ -153,6 +153,11 @@ def test_ocr_party_name_gets_its_spelling_back():
     assert [(r.doc_type, r.name) for r in rs] == [("Nghị quyết", "Đại hội XIII của Đảng")]
 
 
+def test_ocr_law_name_with_a_lone_ampersand_for_o():
+    rs = refs("Phé bién Luat Nha & nam 2023 va Luat Hoa giai & co s¢ cho can bo xa.", "ocr_noisy")
+    assert [(r.name, r.year) for r in rs] == [("Nhà ở", 2023), ("Hòa giải ở cơ sở", None)]
+
+
 @pytest.mark.parametrize("strip", [False, True])
 def test_through_the_pipeline(strip):
     text = ("Hội thảo khoa học về đổi mới sáng tạo\n\nSáng 12/9/2024, tại Hà Nội, Sở KH&CN tổ chức hội thảo "

@@ -159,6 +159,17 @@ def test_a_euro_sign_in_a_word_is_the_letter_of_its_shape():
     assert max(map(ord, TextView(text.replace(" €.", "."), ocr_rewrites("ocr_noisy")).folded)) < 256
 
 
+def test_a_lone_ampersand_between_lower_case_words_is_a_misread_o():
+    from meeting_extractor.normalize import ocr_rewrites
+
+    text = "Theo Luat Nha & nam 2023 va Luat Hoa giai & co s@, So Khoa hoc & Cong nghe va KH&CN & dia phuong"
+    view = TextView(text, ocr_rewrites("ocr_noisy"))
+    assert "luat nha o nam 2023" in view.folded
+    assert "hoa giai o co so" in view.folded
+    assert "khoa hoc & cong nghe" in view.folded  # "and" before a capital
+    assert "kh&cn & dia" in view.folded  # and after an acronym
+
+
 def test_the_mark_pass_finds_what_the_full_scan_finds():
     """The OCR mark pass tries its pattern only where a match can start: the matches must be those
     of the pattern tried at every position, on any mix of letters, marks, hyphens and line breaks."""
@@ -167,7 +178,7 @@ def test_the_mark_pass_finds_what_the_full_scan_finds():
     from meeting_extractor.normalize import _OCR_MARKS, _MarksWhereTheyCanStart
 
     rng = random.Random(11)
-    pool = list("abuoUOé xY-\n\t'`‘’^~ﬁﬂ€1")
+    pool = list("abuoUOé xY-\n\t'`‘’^~ﬁﬂ€1&@")
     samples = ["cong ngh-\nnghe Tru’o’ng dai‘bieu phﬁn ' a ~b 1€ €ong €", ""]
     samples += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
     for s in samples:

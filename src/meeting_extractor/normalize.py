@@ -20,18 +20,21 @@ _STRAY_MARK = regex.compile(r"(?<=\p{L})['`‘’^~](?=\p{L})|(?<=\s)['`‘’](
 # (Left in, the one character beyond Latin-1 would make the whole folded view a two-byte string.)
 _EURO_FOR_E = regex.compile(r"(?<=[\p{L}\d])€")
 _EURO_FOR_C = regex.compile(r"€(?=\p{L})")
+# A mark an English OCR model prints for "ở" (and other o's), standing alone between two words in lower
+# case ("Luat Hoa giai & co so", "Luat Nha &" + "cho"): "&" between words with capitals is "and".
+_LONE_MARK_FOR_O = regex.compile(r"(?<=\p{Ll}\s)[&@§](?=\s\p{Ll})")
 # A line-break hyphen inside a word ("thông tin khoa học và công ngh-\nệ").
 _LINE_BREAK_HYPHEN = regex.compile(r"(?<=\p{Ll})-[ \t]*\n[ \t]*(?=\p{Ll})")
 
 
 _JOIN_LINE_BREAK_HYPHENS = regex_rewrite(_LINE_BREAK_HYPHEN, lambda m: "")
 
-# On OCR'd text the six are one pass (one scan, and one map of offsets to go back through).
+# On OCR'd text they are one pass (one scan, and one map of offsets to go back through).
 _OCR_MARKS = regex.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
     ("hyphen", _LINE_BREAK_HYPHEN), ("ligature", _LIGATURE), ("horn", _HORN_MARK), ("stray", _STRAY_MARK),
-    ("euro_e", _EURO_FOR_E), ("euro_c", _EURO_FOR_C))))
+    ("euro_e", _EURO_FOR_E), ("euro_c", _EURO_FOR_C), ("lone_o", _LONE_MARK_FOR_O))))
 # Every match above starts with one of these characters.
-_MARK_STARTS = "-'`‘’^~€" + "".join(_LIGATURES)
+_MARK_STARTS = "-'`‘’^~€&@§" + "".join(_LIGATURES)
 
 
 class _MarksWhereTheyCanStart:
@@ -58,7 +61,7 @@ class _MarksWhereTheyCanStart:
 
 _MARK_REPLACEMENTS = {"hyphen": lambda m: "", "ligature": lambda m: _LIGATURES[m.group()],
                       "horn": lambda m: "", "stray": lambda m: " ",
-                      "euro_e": lambda m: "e", "euro_c": lambda m: "C"}
+                      "euro_e": lambda m: "e", "euro_c": lambda m: "C", "lone_o": lambda m: "o"}
 _OCR = [
     regex_rewrite(_MarksWhereTheyCanStart, lambda m: _MARK_REPLACEMENTS[m.lastgroup](m)),
     repair_words,
