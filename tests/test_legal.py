@@ -153,6 +153,14 @@ def test_ocr_party_name_gets_its_spelling_back():
     assert [(r.doc_type, r.name) for r in rs] == [("Nghị quyết", "Đại hội XIII của Đảng")]
 
 
+def test_ocr_law_name_with_u_horn_printed_y():
+    # "ự" printed as "y" ("ty" for "tự", "quan sy" for "quân sự"): the learned confusions read u as y
+    # as often as ir
+    rs = refs("Tuyén truyén Luat Trat ty, an toan giao thong duong bo 2024 va Luat Dan quan ty vé nam 2019.",
+              "ocr_noisy")
+    assert [(r.name, r.year) for r in rs] == [("Trật tự, an toàn giao thông đường bộ", 2024), ("Dân quân tự vệ", 2019)]
+
+
 def test_ocr_law_name_with_a_lone_ampersand_for_o():
     rs = refs("Phé bién Luat Nha & nam 2023 va Luat Hoa giai & co s¢ cho can bo xa.", "ocr_noisy")
     assert [(r.name, r.year) for r in rs] == [("Nhà ở", 2023), ("Hòa giải ở cơ sở", None)]
