@@ -119,11 +119,10 @@ def test_a_full_token_table_starts_again_and_reads_the_same():
     texts = ["Ho1 nghi dugc t6 chirc tai Tp. Pa Néng, bai hgi (chirc) 10/2024 nudc".split(),
              "mot hai ba bon nam sau bay tam chin muoi".split()]
     expected = [_TokenRepairs().of(tokens) for tokens in texts]
-    small = _TokenRepairs()
-    small.LIMIT = 5  # (the table is emptied when a text finds it over this size)
+    small = _TokenRepairs(limit=5)  # (the table is emptied when a text finds it over this size)
     for _ in range(3):
         assert [small.of(tokens) for tokens in texts] == expected
-    assert len(small.facts) <= small.LIMIT + max(len(set(tokens)) for tokens in texts)
+    assert len(small.facts) <= small.limit + max(len(set(tokens)) for tokens in texts)
 
 
 def test_a_word_also_printed_inside_an_earlier_token_is_repaired_where_it_stands_alone():
@@ -258,3 +257,47 @@ def test_the_reading_table_keeps_each_pair_of_readings_once():
     table = ReadingTable("# header\nchirc chuc -\nchiirc chuc -\nbai bai dai\n")
     assert table.get("chirc") == ("chuc", None) and table.get("bai") == ("bai", "dai")
     assert table.get("chirc") is table.get("chiirc")  # (40,000 forms share some 7,000 pairs)
+
+
+def _source_module():
+    """ocr_repair.py run by the interpreter, beside the package's (compiled by mypyc where the build could)."""
+    import importlib.util
+    from pathlib import Path
+
+    import meeting_extractor
+
+    path = Path(meeting_extractor.__file__).with_name("ocr_repair.py")
+    spec = importlib.util.spec_from_file_location("meeting_extractor._ocr_repair_source", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module, path
+
+
+def test_a_compiled_repair_is_built_from_the_source_beside_it():
+    """An editable install compiles ocr_repair.py in place (hatch_build.py): an extension left from an
+    older source would run old code, so its note must name today's source (rebuild: `make`, or
+    `pip install -e .`)."""
+    import hashlib
+
+    import meeting_extractor.ocr_repair as installed
+
+    _, path = _source_module()
+    if installed.__file__.endswith(".py"):
+        return  # pure Python: nothing to be stale
+    note = path.with_name("ocr_repair.compiled")
+    if not note.exists():
+        return  # (a wheel: it carries the extension it was built with, and no note)
+    assert note.read_text(encoding="utf-8").split() == [
+        "meeting_extractor/ocr_repair.py", hashlib.sha256(path.read_bytes()).hexdigest()], \
+        "the compiled OCR repair is older than ocr_repair.py: run `make` (or pip install -e .) again"
+
+
+def test_the_compiled_repair_reads_as_the_source_does():
+    """Compiled or not, the repair gives the same views and edits (the fixtures' OCR'd reports)."""
+    from pathlib import Path
+
+    source, _ = _source_module()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "fixtures" / "ocr").glob("*.txt"))]
+    assert len(texts) >= 10
+    for text in texts:
+        assert source.repair_words(text) == repair_words(text)

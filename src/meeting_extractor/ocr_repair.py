@@ -15,6 +15,7 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any, ClassVar
 from itertools import compress, repeat
 
 from .lexicon import DATA, read_json, read_tsv
@@ -92,7 +93,7 @@ class _Model:
         # the walk's states: one node per prefix, (the node each group of clean letters leads to,
         # its ceiling, its reading prior or None, the prefix, its longest reading's length): a step is
         # one lookup in a small dict, with no new string to build and hash
-        nodes = {p: ({}, self.ceiling[p], self.reading_prior.get(p), p, longest.get(p, -1)) for p in prefixes}
+        nodes: dict[str, Any] = {p: ({}, self.ceiling[p], self.reading_prior.get(p), p, longest.get(p, -1)) for p in prefixes}
         groups = {clean for options in subs.values() for clean, _ in options} | set(string.ascii_letters)
         for p, node in nodes.items():
             for k in range(len(p) + 1):
@@ -157,7 +158,7 @@ class _Model:
         options = self._options(word)  # per position: (letters read, letters, log p, edits)
         scores: dict[str, float] = {}
         for cand in self.dropped.get(word, ()):  # "b" for "bộ": the vowel was not printed
-            scores[cand] = self.dropped_logp + self.log_prior(cand)
+            scores[cand] = self.dropped_logp + self.reading_prior[cand]  # (a possible syllable)
         if shortest > 1 and not any(len(c) >= shortest for c in scores) \
                 and not self._walk(len(word), options, {}, shortest, first_only=True):
             return None
@@ -242,7 +243,7 @@ class ReadingTable:
     form to its readings, each distinct pair of readings one tuple (some 7,000 for 40,000 forms):
     about 11 ms and 4 MB once a process."""
 
-    NONE = "-"  # (no reading is a dash)
+    NONE: ClassVar[str] = "-"  # (no reading is a dash)
 
     def __init__(self, text: str) -> None:
         cells = text[text.index("\n") + 1:].split()  # (after the header line)
@@ -286,7 +287,9 @@ def _searched(printed: str, shortest: int) -> tuple[str, str | None] | None:
 
 def repair_word(printed: str) -> str:
     """The folded syllable a printed (folded) word most likely was; the word itself if none fits."""
-    return readings(printed)[0]  # (without `shortest`, never None)
+    found = readings(printed)
+    assert found is not None  # (without `shortest`, never None)
+    return found[0]
 
 
 @lru_cache(maxsize=1)
@@ -395,9 +398,8 @@ class _TokenRepairs:
     and with a second reading the pair counts that weigh it), found for a text's tokens in one pass
     at C speed."""
 
-    LIMIT = 200_000
-
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit  # (more tokens than this: the tables start again)
         # (the repaired token or None, its edits relative to the token (None: one edit, the whole
         # token), the second reading or None[, the pair counts of that reading (words seen before it,
         # after it), those of the first reading]): one tuple, not a tuple of tuples, so that the loop
@@ -411,13 +413,14 @@ class _TokenRepairs:
     def repair(self, token: str) -> tuple[str, tuple[Edit, ...] | None] | None:
         """The repair of a token seen before (None when it stays as printed)."""
         facts = self.facts[token]
-        return facts[:2] if facts and facts[0] is not None else None
+        return facts[:2] if isinstance(facts, tuple) and facts[0] is not None else None
 
     def learn(self, tokens: Iterable[str]) -> None:
         """Decide the repairs of the tokens not seen before."""
-        if len(self.facts) > self.LIMIT:
-            self.__init__()
+        if len(self.facts) > self.limit:
+            self.facts, self.as_before, self.as_after = {}, {}, {}
         facts = self.facts
+        r: tuple | None
         for t in tokens:
             if t in facts:
                 continue
@@ -440,8 +443,8 @@ class _TokenRepairs:
             else:
                 r = _token_repair(t)
                 self.as_before[t] = None
-                lead = _LEADING_LETTERS.match((t if r is None else r[0]).lower())
-                self.as_after[t] = lead.group() if lead else None
+                letters = _LEADING_LETTERS.match((t if r is None else r[0]).lower())
+                self.as_after[t] = letters.group() if letters else None
             facts[t] = 0 if r is None else (*r, None)
 
     def _add_word(self, t: str) -> tuple[str, None] | None:
