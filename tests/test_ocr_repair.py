@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from meeting_extractor.normalize import ocr_rewrites
 from meeting_extractor.ocr_repair import (
-    CONTEXT_MARGIN, MAX_EDITS, _LEADING_LETTERS, ReadingTable, _model, _precomputed, _token_repair, _TokenRepairs,
+    CONTEXT_MARGIN, MAX_EDITS, _LEADING_LETTERS, ReadingTable, _as_after, _model, _precomputed, _token_repair,
+    _TokenRepairs,
     readings, repair_word, repair_words,
 )
 from meeting_extractor.textview import TextView
@@ -106,7 +107,7 @@ def test_the_quick_paths_repair_a_token_as_the_general_token_repair_does():
         assert repairs.repair(token) == _token_repair(token), token
         # what the token gives the word after it: its leading letters, as repaired
         lead = _LEADING_LETTERS.match((token if repairs.repair(token) is None else repairs.repair(token)[0]).lower())
-        assert repairs.as_after[token] == (lead.group() if lead else None), token
+        assert _as_after(token, repairs.facts[token]) == (lead.group() if lead else None), token
     assert repairs.repair("chirc,") == ("chuc,", ((0, 4, 0, 5),))
     assert repairs.repair("b.") is None and repairs.repair("b,") == ("bo,", ((0, 2, 0, 1),))
     # the tokens of a text that change or have a second reading, new ones among them

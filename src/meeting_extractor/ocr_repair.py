@@ -405,10 +405,9 @@ class _TokenRepairs:
         # after it), those of the first reading]): one tuple, not a tuple of tuples, so that the loop
         # over a text's changing tokens follows one pointer less to a table entry
         self.facts: dict[str, int | tuple] = {}
-        # what a token gives its neighbours: its reading in lower case, as the word before (None
-        # unless the token is all letters) and as the word after (its leading letters)
-        self.as_before: dict[str, str | None] = {}
-        self.as_after: dict[str, str | None] = {}
+        # (what a token gives its neighbours is read off the token and its facts where needed,
+        # `_as_before` and `_as_after`: two more tables of every token seen made the repair's
+        # footprint bigger, and with it the cache misses of every stage after it)
 
     def repair(self, token: str) -> tuple[str, tuple[Edit, ...] | None] | None:
         """The repair of a token seen before (None when it stays as printed)."""
@@ -418,7 +417,7 @@ class _TokenRepairs:
     def learn(self, tokens: Iterable[str]) -> None:
         """Decide the repairs of the tokens not seen before."""
         if len(self.facts) > self.limit:
-            self.facts, self.as_before, self.as_after = {}, {}, {}
+            self.facts = {}
         facts = self.facts
         r: tuple | None
         for t in tokens:
@@ -436,27 +435,21 @@ class _TokenRepairs:
                 w = self.repair(word) if word in facts else self._add_word(word)
                 r = None if w is None else (
                     t[:lead] + w[0] + t[lead + len(word):], ((lead, lead + len(w[0]), lead, lead + len(word)),))
-                self.as_before[t] = None
-                self.as_after[t] = None if lead else self.as_before[word]
             elif not t.strip(_FIGURES):  # "10/2024," "1.000": digits are never a misread syllable here
-                r = self.as_before[t] = self.as_after[t] = None
+                r = None
             else:
                 r = _token_repair(t)
-                self.as_before[t] = None
-                letters = _LEADING_LETTERS.match((t if r is None else r[0]).lower())
-                self.as_after[t] = letters.group() if letters else None
             facts[t] = 0 if r is None else (*r, None)
 
     def _add_word(self, t: str) -> tuple[str, None] | None:
         """Read a bare word (all letters) and record its repair; returns the repair."""
         fixed, rival = _word_readings(t)
         r = None if fixed is None else (fixed, None)
-        low = self.as_before[t] = self.as_after[t] = (t if fixed is None else fixed).lower()
         if rival is not None:
             model = _model()
             before, after = model.neighbours(rival.lower())
             if before or after:  # (a reading never seen in a pair has no neighbour to speak for it)
-                self.facts[t] = (fixed, None, rival, before, after, *model.neighbours(low))
+                self.facts[t] = (fixed, None, rival, before, after, *model.neighbours((fixed or t).lower()))
                 return r
         self.facts[t] = 0 if r is None else (fixed, None, None)
         return r
@@ -479,7 +472,6 @@ class _TokenRepairs:
     def second_readings(self, tokens: list[str], facts: list, indexes: Iterable[int]) -> dict[int, str]:
         """{index: second reading} of the tokens at `indexes` that have a second reading and whose
         neighbours (in the same clause) speak for it (the other tokens are passed over)."""
-        as_before, as_after = self.as_before, self.as_after
         last = len(tokens) - 1
         out: dict[int, str] = {}
         for k in indexes:
@@ -487,8 +479,8 @@ class _TokenRepairs:
             if entry[2] is None:
                 continue
             _, _, second, second_before, second_after, first_before, first_after = entry
-            prev = as_before[tokens[k - 1]] if k else None
-            nxt = as_after[tokens[k + 1]] if k < last else None
+            prev = _as_before(tokens[k - 1], facts[k - 1]) if k else None
+            nxt = _as_after(tokens[k + 1], facts[k + 1]) if k < last else None
             for_second = second_before.get(prev, 0) + second_after.get(nxt, 0)
             against = first_before.get(prev, 0) + first_after.get(nxt, 0)
             if for_second >= CONTEXT_MIN_PAIRS and for_second > CONTEXT_RATIO * against:
@@ -504,6 +496,26 @@ class _TokenRepairs:
 
 
 _NEW = object()  # (the facts of a token not seen before, until it is learnt)
+
+
+def _as_before(token: str, fact: Any) -> str | None:
+    """What a token gives the word after it: its reading in lower case when it is all letters."""
+    if not token.isalpha():
+        return None
+    read = token if not fact or fact[0] is None else fact[0]
+    return read if read.islower() else read.lower()  # (most are: no new string)
+
+
+def _as_after(token: str, fact: Any) -> str | None:
+    """What a token gives the word before it: the leading letters of its reading, in lower case
+    (none after an opening mark: "(Ha")."""
+    read = token if not fact or fact[0] is None else fact[0]
+    if not read.islower():
+        read = read.lower()
+    if read.isalpha():
+        return read
+    letters = _LEADING_LETTERS.match(read)
+    return letters.group() if letters else None
 
 
 def _ends_a_name(tokens: list[str], k: int) -> bool:
