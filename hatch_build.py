@@ -76,8 +76,14 @@ class CustomBuildHook(BuildHookInterface):
                 shutil.copy2(path, src / path.relative_to(lib))
             note.write_text(source_note(src), encoding="utf-8")
             shutil.rmtree(work, ignore_errors=True)
-        else:  # (the wheel is written after this hook: the files stay until the process ends)
+        else:  # (the wheel is written after this hook: the files stay until `finalize`)
             for path in built:
                 build_data["force_include"][str(path)] = str(path.relative_to(lib))
             build_data["pure_python"] = False
             build_data["infer_tag"] = True
+            self._work = work
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        work = getattr(self, "_work", None)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
