@@ -23,17 +23,18 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 PACKAGE = "meeting_extractor"
-COMPILED = [f"{PACKAGE}/ocr_repair.py"]
+MODULE = "ocr_repair"  # (the one module compiled; its extension files all begin with its name)
+SOURCE = f"{PACKAGE}/{MODULE}.py"
 PURE_ENV = "MEETING_EXTRACTOR_PURE_PYTHON"
 
 
 def source_note(src: Path) -> str:
-    """What an in-place build was compiled from: the sha256 of each compiled module's source."""
-    return "".join(f"{m} {hashlib.sha256((src / m).read_bytes()).hexdigest()}\n" for m in COMPILED)
+    """What an in-place build was compiled from: the source's path and sha256."""
+    return f"{SOURCE} {hashlib.sha256((src / SOURCE).read_bytes()).hexdigest()}\n"
 
 
 def compile_extensions(src: Path, work: Path) -> list[Path]:
-    """Compile COMPILED (paths relative to `src`) with mypyc; the built extension files, under
+    """Compile SOURCE (a path relative to `src`) with mypyc; the built extension files, under
     work/lib (their paths there relative to it are their places in the package)."""
     from mypyc.build import mypycify
     from setuptools import Distribution
@@ -43,7 +44,7 @@ def compile_extensions(src: Path, work: Path) -> list[Path]:
     try:
         # (the other modules are read for their types only: what mypy would say of them is not asked)
         options = ["--cache-dir", str(work / "mypy"), "--follow-imports", "silent", "--ignore-missing-imports"]
-        extensions = mypycify([*options, *COMPILED], target_dir=str(work / "c"))
+        extensions = mypycify([*options, SOURCE], target_dir=str(work / "c"))
         dist = Distribution({"name": PACKAGE, "ext_modules": extensions})
         build_ext = dist.get_command_obj("build_ext")
         build_ext.build_lib, build_ext.build_temp = str(work / "lib"), str(work / "tmp")
@@ -58,9 +59,9 @@ class CustomBuildHook(BuildHookInterface):
         if os.environ.get(PURE_ENV):
             return
         src = Path(self.root) / "src"
-        note = src / PACKAGE / "ocr_repair.compiled"
+        note = src / PACKAGE / f"{MODULE}.compiled"
         if version == "editable":  # (a build of other sources must not outlive them)
-            for old in [*(src / PACKAGE).glob("ocr_repair*.so"), *(src / PACKAGE).glob("ocr_repair*.pyd"), note]:
+            for old in [*(src / PACKAGE).glob(f"{MODULE}*.so"), *(src / PACKAGE).glob(f"{MODULE}*.pyd"), note]:
                 old.unlink(missing_ok=True)
         work = Path(tempfile.mkdtemp(prefix="meeting-extractor-mypyc-"))
         try:

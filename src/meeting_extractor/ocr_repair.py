@@ -15,8 +15,8 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, ClassVar
 from itertools import compress, repeat
+from typing import Any, ClassVar
 
 from .lexicon import DATA, read_json, read_tsv
 from .textview import SPACE_CHARACTERS, Edit
@@ -498,20 +498,21 @@ class _TokenRepairs:
 _NEW = object()  # (the facts of a token not seen before, until it is learnt)
 
 
-def _as_before(token: str, fact: Any) -> str | None:
-    """What a token gives the word after it: its reading in lower case when it is all letters."""
-    if not token.isalpha():
-        return None
+def _reading(token: str, fact: Any) -> str:
+    """A token as read (repaired, or as printed), in lower case."""
     read = token if not fact or fact[0] is None else fact[0]
     return read if read.islower() else read.lower()  # (most are: no new string)
 
 
+def _as_before(token: str, fact: Any) -> str | None:
+    """What a token gives the word after it: its reading when it is all letters."""
+    return _reading(token, fact) if token.isalpha() else None
+
+
 def _as_after(token: str, fact: Any) -> str | None:
-    """What a token gives the word before it: the leading letters of its reading, in lower case
-    (none after an opening mark: "(Ha")."""
-    read = token if not fact or fact[0] is None else fact[0]
-    if not read.islower():
-        read = read.lower()
+    """What a token gives the word before it: the leading letters of its reading (none after an
+    opening mark: "(Ha")."""
+    read = _reading(token, fact)
     if read.isalpha():
         return read
     letters = _LEADING_LETTERS.match(read)
