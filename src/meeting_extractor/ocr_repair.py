@@ -475,15 +475,22 @@ class _TokenRepairs:
         last = len(tokens) - 1
         out: dict[int, str] = {}
         for k in indexes:
-            entry = facts[k]
-            if entry[2] is None:
+            entry: tuple = facts[k]
+            second = entry[2]
+            if second is None:
                 continue
-            _, _, second, second_before, second_after, first_before, first_after = entry
+            # (typed, the pair counts are read with dictionary calls, not method look-ups)
+            second_before: dict[str | None, int] = entry[3]
+            second_after: dict[str | None, int] = entry[4]
             prev = _as_before(tokens[k - 1], facts[k - 1]) if k else None
             nxt = _as_after(tokens[k + 1], facts[k + 1]) if k < last else None
             for_second = second_before.get(prev, 0) + second_after.get(nxt, 0)
+            if for_second < CONTEXT_MIN_PAIRS:
+                continue  # (five in six second readings: no pair speaks for them, the first's are not read)
+            first_before: dict[str | None, int] = entry[5]
+            first_after: dict[str | None, int] = entry[6]
             against = first_before.get(prev, 0) + first_after.get(nxt, 0)
-            if for_second >= CONTEXT_MIN_PAIRS and for_second > CONTEXT_RATIO * against:
+            if for_second > CONTEXT_RATIO * against:
                 if nxt is not None and _ends_a_name(tokens, k):
                     # the last word of a name ("Soc Trang nam 2024"): the common word after it says
                     # nothing of which name it is ("trong nam" is a pair of common words)
@@ -550,8 +557,9 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     parts: list[str] = []
     edits: list[Edit] = []
     last = pos = shift = 0
+    token_edits: tuple[Edit, ...] | None
     for k in hits:
-        fact = facts[k]
+        fact: tuple = facts[k]  # (a token in `hits` has facts, a tuple)
         token = tokens[k]
         if fact[0] is None and token not in chosen:
             continue
