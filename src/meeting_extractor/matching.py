@@ -47,31 +47,33 @@ def trie_pattern(phrases, *, ocr: bool = False, fuzzy=()) -> "re.Pattern[str]":
 
 
 def _relaxed_piece(token: str) -> str:
-    """A token of a phrase as it reads in `alt_text` (every non-word character a space)."""
+    """A token of a phrase as it reads in `alt_text` (every non-word character a space), or in
+    `alt_vowels_text` (a vowel also "*")."""
     if token == " ":
         return " +"
-    if token == "*":
-        return _OCR_VOWEL
-    if token.isalnum() or token == "_":
+    if token.isalnum() or token == "_" or token == "*":
         return re.escape(token)
     return " "
 
 
-def _trie_bodies(phrases, *, ocr: bool = False, fuzzy=()) -> tuple[str, str] | None:
-    """The body of `trie_pattern` (without its word boundaries), and a relaxed body that matches
-    wherever it does, read on `alt_text`; None without phrases."""
+def _trie_bodies(phrases, *, ocr: bool = False, fuzzy=()) -> tuple[str, str, bool] | None:
+    """The body of `trie_pattern` (without its word boundaries), a relaxed body that matches
+    wherever it does, and whether that reads on `alt_vowels_text` (else on `alt_text`); None
+    without phrases."""
     folded = sorted({" ".join(fold(p).split()) for p in phrases if p.strip()})
     if not folded:
         return None
     body = trie_regex(folded, space=_OCR_SPACE if ocr else r"\s+")
-    relaxed = trie_regex(folded, piece=_relaxed_piece)
-    if ocr and fuzzy:
-        starred = sorted({_VOWEL.sub("*", " ".join(fold(p).split())) for p in fuzzy})
-        fuzzy_body = trie_regex(starred, space=_OCR_SPACE)
-        body = "(?:" + body + "|" + fuzzy_body.replace(r"\*", _OCR_VOWEL) + ")"
-        # the relaxed body reads every vowel as any (a superset of both, and one trie)
-        relaxed = trie_regex(sorted({_VOWEL.sub("*", p) for p in folded} | set(starred)), piece=_relaxed_piece)
-    return body, relaxed
+    if not (ocr and fuzzy):
+        return body, trie_regex(folded, piece=_relaxed_piece), False
+    starred = sorted({_VOWEL.sub("*", " ".join(fold(p).split())) for p in fuzzy})
+    fuzzy_body = trie_regex(starred, space=_OCR_SPACE)
+    body = "(?:" + body + "|" + fuzzy_body.replace(r"\*", _OCR_VOWEL) + ")"
+    # the relaxed body reads every vowel as any (a superset of both, and one trie), on a text whose
+    # vowels are all "*": a trie of letters only, where a class of vowels at every vowel of the
+    # phrases cost the scan a third of its time
+    relaxed = trie_regex(sorted({_VOWEL.sub("*", p) for p in folded} | set(starred)), piece=_relaxed_piece)
+    return body, relaxed, True
 
 
 # OCR of Vietnamese with an English model garbles vowels (ầ -> i/u, ố -> 6, ã -> 3).
@@ -114,6 +116,24 @@ def alt_text(text: str) -> str | None:
     return alt
 
 
+# `_ALT_TABLE` with every vowel an OCR model may print for another (see _VOWEL) as "*".
+_ALT_VOWELS_TABLE = bytes(ord("*") if chr(b) in "aeiouy036" else b for b in _ALT_TABLE)
+_alt_vowels_last: tuple = (None, None)
+
+
+def alt_vowels_text(text: str) -> str | None:
+    """`alt_text(text)` with its vowels (and the digits printed for them, 0 3 6) as "*" (the last
+    one kept, as there)."""
+    global _alt_vowels_last
+    last = _alt_vowels_last
+    if last[0] is text:
+        return last[1]
+    alt = alt_text(text)
+    starred = None if alt is None else alt.encode("ascii").translate(_ALT_VOWELS_TABLE).decode("ascii")
+    _alt_vowels_last = (text, starred)
+    return starred
+
+
 class Scanners(dict):
     """Scanners by kind; the ones given as (phrases, ocr, fuzzy) are made when first asked for
     (the OCR'd variants: big patterns that only OCR'd text needs)."""
@@ -149,7 +169,9 @@ class WordScanner:
         self.pattern = re.compile(r"(?<!\w)" + self._body)  # trie_pattern(phrases, ...)
         # the relaxed body reads a phrase on alt_text only where its characters are ASCII
         ascii_phrases = all(fold(p).isascii() for p in list(phrases) + list(fuzzy))
-        self.alt = re.compile(" (?:" + bodies[1] + r")(?!\w)") if ascii_phrases else None
+        self._alt_text = alt_vowels_text if bodies[2] else alt_text
+        word = r"(?![\w*])" if bodies[2] else r"(?!\w)"  # (what follows a word there: a space or the end)
+        self.alt = re.compile(" (?:" + bodies[1] + ")" + word) if ascii_phrases else None
 
     @cached_property
     def fast(self) -> "re.Pattern[str]":
@@ -178,7 +200,7 @@ class WordScanner:
             else:
                 pos = 1
         q = pos - 1  # the character before the next match
-        alt = alt_text(text) if self.alt is not None else None
+        alt = self._alt_text(text) if self.alt is not None else None
         if alt is not None:
             search = self.alt.search
             while True:
