@@ -89,15 +89,14 @@ class _Model:
                 if p[:k] in longest:
                     break
                 longest[p[:k]] = len(p)
-        # the walk's states: one node per prefix, (the node each group of clean letters leads to,
-        # its ceiling, its reading prior or None, the prefix, its longest reading's length): a step is
-        # one lookup in a small dict, with no new string to build and hash
-        nodes: dict[str, Any] = {p: ({}, self.ceiling[p], self.reading_prior.get(p), p, longest.get(p, -1)) for p in prefixes}
+        # the walk's states: one node per prefix (see _Node): a step is one lookup in a small dict, with
+        # no new string to build and hash
+        nodes = {p: _Node(p, self.ceiling[p], self.reading_prior.get(p), longest.get(p, -1)) for p in prefixes}
         groups = {clean for options in subs.values() for clean, _ in options} | set(string.ascii_letters)
         for p, node in nodes.items():
             for k in range(len(p) + 1):
                 if p[k:] in groups and p[:k] in nodes:
-                    nodes[p[:k]][0][p[k:]] = node
+                    nodes[p[:k]].after[p[k:]] = node
         self.root = nodes[""]
 
     def _start_options(self, printed: str) -> tuple[tuple[int, str, float, int], ...]:
@@ -177,29 +176,45 @@ class _Model:
         while stack:
             i, node, logp, edits = stack.pop()
             if i == size:
-                prior = node[2]
-                if prior is not None and prior + logp > scores.get(node[3], -math.inf) and len(node[3]) >= shortest:
-                    scores[node[3]] = prior + logp
+                prior = node.prior
+                if prior is not None and prior + logp > scores.get(node.prefix, -math.inf) \
+                        and len(node.prefix) >= shortest:
+                    scores[node.prefix] = prior + logp
                     if first_only:
                         return True
                     if prior + logp > floor:
                         floor = _floor(scores)
                 continue
-            after = node[0]
+            after = node.after
+            child: _Node | None
             if edits == MAX_EDITS:  # only the letter as printed is left to read: the last option, if any
                 if options[i] and not options[i][-1][3]:
                     _, letters, lp, _ = options[i][-1]
                     child = after.get(letters)
-                    if child is not None and logp + lp + child[1] >= floor and child[4] >= shortest:
+                    if child is not None and logp + lp + child.ceiling >= floor and child.longest >= shortest:
                         stack.append((i + 1, child, logp + lp, edits))
                 continue
             for n, letters, lp, edit in options[i]:
                 child = after.get(letters)
-                if child is not None and child[4] >= shortest:
+                if child is not None and child.longest >= shortest:
                     reached = logp + lp
-                    if reached + child[1] >= floor:
+                    if reached + child.ceiling >= floor:
                         stack.append((i + n, child, reached, edits + edit))
         return False
+
+
+class _Node:
+    """A state of the walk: a prefix of some syllable. (Compiled, its fields are read straight from
+    the object, the scores as machine floats.)"""
+
+    __slots__ = ("after", "ceiling", "prior", "prefix", "longest")
+
+    def __init__(self, prefix: str, ceiling: float, prior: float | None, longest: int) -> None:
+        self.after: dict[str, _Node] = {}  # the node each group of clean letters read next leads to
+        self.ceiling = ceiling  # the highest prior of the readings the prefix begins
+        self.prior = prior  # the prefix's own prior as a reading, or None
+        self.prefix = prefix
+        self.longest = longest  # the length of the longest reading it begins (-1: none)
 
 
 _NO_PAIRS: dict[str, int] = {}  # (the pair counts of a syllable never seen in a pair; read only)
