@@ -15,18 +15,18 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from .lexicon import DATA, read_json, read_tsv
 from .textview import SPACE_CHARACTERS, Edit
 
-MAX_EDITS = 3
+MAX_EDITS: Final = 3
 # Two readings of a word this close (log-probability) are told apart by its neighbours: the other
 # reading is taken when the syllable pairs it makes with them were seen CONTEXT_MIN_PAIRS times or
 # more, and CONTEXT_RATIO times as often as those of the first ("cia bang" -> "cua dang", Đảng).
-CONTEXT_MARGIN = 4.0
-CONTEXT_MIN_PAIRS = 5
-CONTEXT_RATIO = 10
+CONTEXT_MARGIN: Final = 4.0
+CONTEXT_MIN_PAIRS: Final = 5
+CONTEXT_RATIO: Final = 10
 
 
 class _Model:
@@ -217,7 +217,7 @@ class _Node:
         self.longest = longest  # the length of the longest reading it begins (-1: none)
 
 
-_NO_PAIRS: dict[str, int] = {}  # (the pair counts of a syllable never seen in a pair; read only)
+_NO_PAIRS: Final[dict[str, int]] = {}  # (the pair counts of a syllable never seen in a pair; read only)
 
 
 def _floor(scores: dict[str, float]) -> float:
@@ -242,7 +242,7 @@ def is_known_syllable(word: str) -> bool:
     return word in _model().prior
 
 
-MAX_PRINTED_LENGTH = 8
+MAX_PRINTED_LENGTH: Final = 8
 """A longer printed word is not one syllable: it stays as printed."""
 
 
@@ -311,7 +311,7 @@ def _keep_words() -> frozenset[str]:
     return frozenset(r["word"] for r in read_tsv("ocr_keep_words.tsv"))
 
 
-_DIGITS_THEN_LETTERS = re.compile(r"\d{1,2}[a-z]+")
+_DIGITS_THEN_LETTERS: Final = re.compile(r"\d{1,2}[a-z]+")
 
 
 def _skip(word: str) -> bool:
@@ -369,7 +369,7 @@ def _word_readings(word: str) -> tuple[str | None, str | None]:
     return fixed, second[:1].upper() + second[1:] if capital else second
 
 
-_WORDS = re.compile(r"([\w¢@§&]+)")
+_WORDS: Final = re.compile(r"([\w¢@§&]+)")
 
 
 def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
@@ -397,13 +397,13 @@ def _token_repair(token: str) -> tuple[str, tuple[Edit, ...]] | None:
     return ("".join(parts), tuple(edits)) if edits else None
 
 
-CAPITAL_D_MISREADS = ("b", "p")
+CAPITAL_D_MISREADS: Final = ("b", "p")
 """The lower-case letters an English OCR model prints for a capital Đ ("boan" for Đoàn, "p6" for Đỗ)."""
 
-_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+_LEADING_LETTERS: Final = re.compile(r"[^\W\d_]+")
 # marks around a word that are not part of it, nor tell a code ("/", "-"), nor a word to _WORDS
-_WRAPPING_MARKS = ",.;:!?()[]\u201c\u201d\"'"
-_FIGURES = "0123456789.,:;/()-%"  # a token of these only is a number, a date or a time: kept
+_WRAPPING_MARKS: Final = ",.;:!?()[]\u201c\u201d\"'"
+_FIGURES: Final = "0123456789.,:;/()-%"  # a token of these only is a number, a date or a time: kept
 
 
 class _TokenRepairs:
@@ -526,7 +526,7 @@ class _TokenRepairs:
         return out
 
 
-_NEW = object()  # (the facts of a token not seen before, until it is learnt)
+_NEW: Final = object()  # (the facts of a token not seen before, until it is learnt)
 
 
 def _reading(token: str, fact: Any) -> str:
@@ -558,8 +558,8 @@ def _ends_a_name(tokens: list[str], k: int) -> bool:
         and after[:1].islower()
 
 
-_TOKENS = _TokenRepairs()
-WHITE_SPACE = frozenset(SPACE_CHARACTERS)  # (what str.split cuts at, tested for without a method call)
+_TOKENS: Final = _TokenRepairs()
+WHITE_SPACE: Final = frozenset(SPACE_CHARACTERS)  # (what str.split cuts at, tested for without a method call)
 
 
 def repair_words(text: str) -> tuple[str, list[Edit]]:
