@@ -135,9 +135,11 @@ def test_a_word_also_printed_inside_an_earlier_token_is_repaired_where_it_stands
 def test_white_space_is_what_str_split_cuts_at():
     import sys
 
-    from meeting_extractor.ocr_repair import WHITE_SPACE
+    from meeting_extractor.textview import SPACE_CHARACTERS
 
-    assert WHITE_SPACE == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(SPACE_CHARACTERS) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    # (repair_words finds a token's next occurrence bounded by str.isspace, where str.split cut it)
+    assert "".join(f"a{c}b" for c in SPACE_CHARACTERS).split() == ["a"] + ["ba"] * (len(SPACE_CHARACTERS) - 1) + ["b"]
 
 
 def test_each_repaired_word_is_one_edit_over_its_printed_letters():

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any, ClassVar, Final
 
 from .lexicon import DATA, read_json, read_tsv
-from .textview import SPACE_CHARACTERS, Edit
+from .textview import Edit
 
 MAX_EDITS: Final = 3
 # Two readings of a word this close (log-probability) are told apart by its neighbours: the other
@@ -559,7 +559,6 @@ def _ends_a_name(tokens: list[str], k: int) -> bool:
 
 
 _TOKENS: Final = _TokenRepairs()
-WHITE_SPACE: Final = frozenset(SPACE_CHARACTERS)  # (what str.split cuts at, tested for without a method call)
 
 
 def repair_words(text: str) -> tuple[str, list[Edit]]:
@@ -577,7 +576,7 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
     second = _TOKENS.second_readings(tokens, facts, hits)
     # every occurrence of a token that changes somewhere is looked for (to find the next one right)
     chosen = {tokens[k] for k in second}
-    find, n = text.find, len(text)
+    n = len(text)
     parts: list[str] = []
     edits: list[Edit] = []
     last = pos = shift = 0
@@ -587,10 +586,10 @@ def repair_words(text: str) -> tuple[str, list[Edit]]:
         token = tokens[k]
         if fact[0] is None and token not in chosen:
             continue
-        i = find(token, pos)
+        i = text.find(token, pos)
         pos = i + len(token)
-        while (i and text[i - 1] not in WHITE_SPACE) or (pos < n and text[pos] not in WHITE_SPACE):
-            i = find(token, i + 1)  # (inside another token: the next occurrence)
+        while (i and not text[i - 1].isspace()) or (pos < n and not text[pos].isspace()):
+            i = text.find(token, i + 1)  # (inside another token: the next occurrence)
             pos = i + len(token)
         if k in second:
             fixed, token_edits = second[k], None
