@@ -15,6 +15,7 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
 from typing import Any, ClassVar, Final
 
 from .lexicon import DATA, read_json, read_tsv
@@ -471,19 +472,10 @@ class _TokenRepairs:
     def of(self, tokens: list[str]) -> tuple[list, list[int]]:
         """The facts of each token (those not seen before decided first), and the indexes of the
         tokens that change or have a second reading."""
-        # (one compiled loop: a dictionary call a token, where `map` over the bound method parsed its
-        # arguments each time, and a second pass picked the hits)
         table = self.facts
-        facts: list = []
-        hits: list[int] = []
-        new: set[str] = set()
-        for k, t in enumerate(tokens):
-            fact = table.get(t, _NEW)
-            facts.append(fact)
-            if fact:  # (_NEW is true)
-                hits.append(k)
-                if fact is _NEW:
-                    new.add(t)
+        facts = [table.get(t, _NEW) for t in tokens]  # (compiled: a dictionary call a token)
+        hits = list(compress(range(len(tokens)), facts))  # (_NEW is true)
+        new = {tokens[k] for k in hits if facts[k] is _NEW}
         if new:
             self.learn(new)
             get = self.facts.get
