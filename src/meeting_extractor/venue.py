@@ -116,6 +116,7 @@ def _dash(s: str) -> str:
     return _DASH.sub("-", s)
 
 
+@lru_cache(maxsize=8192)  # (the OCR'd path asks it of every word group of a phrase, report after report)
 def _capitalised(name: str, ocr: bool) -> bool:
     """Does a place name open with a capital (TP.HCM, Nhà Quốc hội; "truong Sa" is no Trường Sa), after
     any administrative words ("thanh pho Ho Chi Minh")? OCR often reads the capital Đ of the first word
@@ -542,7 +543,8 @@ def _fuzzy_index() -> tuple[dict, dict, dict]:
     return freeze(whole), freeze(at), freeze(anywhere)
 
 
-def _within_one(key: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=8192)  # the same words come back report after report ("hoitruong", "trungtam", "thanhpho")
+def _within_one(key: str) -> frozenset[tuple[str, str]]:
     """(province, name) of the names one edit away from `key`: equal; one vowel misread as another
     vowel, or any letter misread when the name is long (8+ letters); one letter lost or added when
     the name is long. Short names allow less: "Quan tri" must not become Quảng Trị."""
@@ -558,7 +560,7 @@ def _within_one(key: str) -> set[tuple[str, str]]:
                 found.add((province, name))
         if long:
             found |= whole.get(v, frozenset())     # the OCR added a letter
-    return found
+    return frozenset(found)
 
 
 _VOWELS = frozenset("aeiouy")
