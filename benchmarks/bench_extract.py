@@ -88,7 +88,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
     ap.add_argument("--rounds", type=int, default=9)
-    ap.add_argument("--fresh", type=int, default=5, help="fresh processes a variant for the first pass (0: skip it)")
+    ap.add_argument("--fresh", type=int, default=7, help="fresh processes a variant for the first pass (0: skip it)")
     a = ap.parse_args()
     corpus = a.corpus if a.corpus.is_dir() else ROOT / "tests" / "fixtures"
     variants = [d for d in sorted(corpus.iterdir()) if d.is_dir() and any(d.glob("*.txt"))]
