@@ -521,18 +521,22 @@ class _TokenRepairs:
 _NEW: Final = object()  # (the facts of a token not seen before, until it is learnt)
 
 
-def _reading(token: str, fact: Any) -> str:
+def _reading(token: str, fact: object) -> str:
     """A token as read (repaired, or as printed), in lower case."""
-    read = token if not fact or fact[0] is None else fact[0]
-    return read if read.islower() else read.lower()  # (most are: no new string)
+    read = token
+    if isinstance(fact, tuple):  # (else 0: it stays as printed)
+        fixed: str | None = fact[0]
+        if fixed is not None:
+            read = fixed
+    return read.lower()
 
 
-def _as_before(token: str, fact: Any) -> str | None:
+def _as_before(token: str, fact: object) -> str | None:
     """What a token gives the word after it: its reading when it is all letters."""
     return _reading(token, fact) if token.isalpha() else None
 
 
-def _as_after(token: str, fact: Any) -> str | None:
+def _as_after(token: str, fact: object) -> str | None:
     """What a token gives the word before it: the leading letters of its reading (none after an
     opening mark: "(Ha")."""
     read = _reading(token, fact)
