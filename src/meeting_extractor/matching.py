@@ -77,8 +77,9 @@ def _trie_bodies(phrases, *, ocr: bool = False, fuzzy=()) -> tuple[str, str, boo
 
 
 # OCR of Vietnamese with an English model garbles vowels (ầ -> i/u, ố -> 6, ã -> 3).
-_VOWEL = re.compile(r"[aeiouy036]")
-_OCR_VOWEL = "[aeiouy036]"
+_OCR_VOWELS = "aeiouy036"
+_OCR_VOWEL = f"[{_OCR_VOWELS}]"
+_VOWEL = re.compile(_OCR_VOWEL)
 
 
 def ocr_key(folded_phrase: str) -> str:
@@ -116,8 +117,8 @@ def alt_text(text: str) -> str | None:
     return alt
 
 
-# `_ALT_TABLE` with every vowel an OCR model may print for another (see _VOWEL) as "*".
-_ALT_VOWELS_TABLE = bytes(ord("*") if chr(b) in "aeiouy036" else b for b in _ALT_TABLE)
+# `_ALT_TABLE` with every vowel an OCR model may print for another (_OCR_VOWELS) as "*".
+_ALT_VOWELS_TABLE = bytes(ord("*") if chr(b) in _OCR_VOWELS else b for b in _ALT_TABLE)
 _alt_vowels_last: tuple = (None, None)
 
 
