@@ -2,7 +2,7 @@
 
 The module stays plain, type-annotated Python, and it is the only source: mypyc turns it into a
 C extension that runs the same code without the interpreter's dispatch (a first pass over OCR'd
-text runs ~4% fewer instructions; see the README's section on speed). A wheel carries the
+text runs ~9% fewer instructions; see the README's section on speed). A wheel carries the
 extension next to the source; an editable install (`make test`, `make demo`) builds it into
 src/meeting_extractor/, with a note of the source it was built from (`ocr_repair.compiled`, which
 tests/test_ocr_repair.py checks, so a stale build fails the tests instead of running old code).
